@@ -1,0 +1,360 @@
+// Loads the CPC partnerships: the published facts (./facts.ts) and, for the Philippines, the
+// illustrative quarterly data (./illustrative.ts). Each partnership goes in one transaction and
+// only if it is not there yet, so seeding twice changes nothing and a failure leaves no half.
+import type { Db } from "../../lib/data/prisma";
+import { formatQuarter, quarterOfDate } from "../../lib/periods";
+import {
+  commitments,
+  milestones,
+  objectives,
+  organizations,
+  otherPartnerships,
+  otherPartnershipsSource,
+  philippines,
+  results,
+  sources,
+  type OrganizationRef,
+} from "./facts";
+import {
+  deliveries,
+  firstQuarter,
+  indicators,
+  lastQuarter,
+  quarterlyDeliveries,
+  quarterlyValues,
+  reportingQuarters,
+} from "./illustrative";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface SeedReport {
+  created: string[];
+  alreadyThere: string[];
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export async function seedDatabase(db: Db): Promise<SeedReport> {
+  const report: SeedReport = { created: [], alreadyThere: [] };
+  await db.$transaction(
+    async (tx) => {
+      await upsertSources(tx);
+      await upsertOrganizations(tx);
+    },
+    { timeout: 60_000 },
+  );
+  const philippinesExists = await db.partnership.findUnique({ where: { slug: philippines.slug }, select: { id: true } });
+  if (philippinesExists) report.alreadyThere.push(philippines.slug);
+  else {
+    await db.$transaction((tx) => seedPhilippines(tx), { timeout: 120_000 });
+    report.created.push(philippines.slug);
+  }
+  for (const fact of otherPartnerships) {
+    const exists = await db.partnership.findUnique({ where: { slug: fact.slug }, select: { id: true } });
+    if (exists) report.alreadyThere.push(fact.slug);
+    else {
+      await db.$transaction((tx) => seedOtherPartnership(tx, fact), { timeout: 60_000 });
+      report.created.push(fact.slug);
+    }
+  }
+  return report;
+}
+
+async function upsertSources(tx: Tx) {
+  for (const source of sources) {
+    const data = {
+      title: source.title,
+      publisher: source.publisher,
+      publishedOn: source.publishedOn ? day(source.publishedOn) : null,
+      note: source.note ?? null,
+    };
+    await tx.source.upsert({ where: { key: source.key }, create: { key: source.key, ...data }, update: {} });
+  }
+  for (const fact of otherPartnerships) {
+    const key = `cpc-${fact.slug}`;
+    await tx.source.upsert({
+      where: { key },
+      create: {
+        key,
+        title: `${otherPartnershipsSource.title} (${fact.country})`,
+        publisher: otherPartnershipsSource.publisher,
+      },
+      update: {},
+    });
+  }
+}
+
+async function upsertOrganizations(tx: Tx) {
+  for (const org of Object.values(organizations)) {
+    await tx.organization.upsert({ where: { name: org.name }, create: { ...org }, update: {} });
+  }
+  for (const fact of otherPartnerships) {
+    for (const name of fact.partners) {
+      await tx.organization.upsert({
+        where: { name },
+        create: { name, shortName: shortNameOf(name), kind: "IMPLEMENTING_PARTNER" },
+        update: {},
+      });
+    }
+  }
+}
+
+/** "International Organization for Migration (IOM)" → "IOM". */
+function shortNameOf(name: string): string {
+  return /\(([^)]+)\)$/.exec(name)?.[1] ?? name;
+}
+
+async function organizationIds(tx: Tx): Promise<Record<OrganizationRef, string>> {
+  const entries = await Promise.all(
+    (Object.keys(organizations) as OrganizationRef[]).map(async (ref) => {
+      const org = await tx.organization.findUniqueOrThrow({ where: { name: organizations[ref].name } });
+      return [ref, org.id] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<OrganizationRef, string>;
+}
+
+async function sourceIds(tx: Tx): Promise<Record<string, string>> {
+  const rows = await tx.source.findMany({ select: { id: true, key: true } });
+  return Object.fromEntries(rows.map((row) => [row.key, row.id]));
+}
+
+async function seedPhilippines(tx: Tx) {
+  const orgs = await organizationIds(tx);
+  const sourceId = await sourceIds(tx);
+  const sourceOf = (key: string) => {
+    const id = sourceId[key];
+    if (!id) throw new Error(`Seed data cites an unknown source ${key}`);
+    return id;
+  };
+
+  const partnership = await tx.partnership.create({
+    data: {
+      slug: philippines.slug,
+      name: philippines.name,
+      formalTitle: philippines.formalTitle,
+      country: philippines.country,
+      usLeadOffice: philippines.usLeadOffice,
+      partnerLeadBody: philippines.partnerLeadBody,
+      signedOn: day(philippines.signedOn),
+      startsOn: day(philippines.startsOn),
+      endsOn: day(philippines.endsOn),
+      firstYear: firstQuarter.year,
+      firstQuarter: firstQuarter.quarter,
+      lastYear: lastQuarter.year,
+      lastQuarter: lastQuarter.quarter,
+      status: philippines.status,
+      summary: philippines.summary,
+      regions: [...philippines.regions],
+      termNote: philippines.termNote,
+      usFundingStatement: philippines.usFundingStatement,
+      factsSourceId: sourceOf("S3"),
+      members: { create: philippines.members.map((m) => ({ organizationId: orgs[m.org], role: m.role })) },
+      milestones: {
+        create: milestones.map((m) => ({
+          occurredOn: day(m.on),
+          precision: m.precision,
+          title: m.title,
+          sourceId: m.source ? sourceOf(m.source) : null,
+        })),
+      },
+    },
+  });
+
+  const objectiveIds: Record<string, string> = {};
+  for (const [index, objective] of objectives.entries()) {
+    const row = await tx.objective.create({
+      data: {
+        partnershipId: partnership.id,
+        code: objective.code,
+        title: objective.title,
+        description: "description" in objective ? objective.description : null,
+        sortOrder: index + 1,
+      },
+    });
+    objectiveIds[objective.code] = row.id;
+  }
+
+  const indicatorIds: Record<string, string> = {};
+  for (const [index, spec] of indicators.entries()) {
+    const objectiveId = objectiveIds[spec.objective];
+    if (!objectiveId) throw new Error(`Indicator ${spec.code} names an unknown objective ${spec.objective}`);
+    const row = await tx.indicator.create({
+      data: {
+        objectiveId,
+        code: spec.code,
+        name: spec.name,
+        unit: spec.unit,
+        aggregation: spec.aggregation,
+        responsibleOrganizationId: orgs[spec.responsible],
+        dimensions: spec.dimensions,
+        cellsSumToTotal: spec.dimensions.length > 0,
+        sensitive: spec.sensitive,
+        sortOrder: index + 1,
+      },
+    });
+    indicatorIds[spec.code] = row.id;
+    const targets = [
+      ...Object.entries(spec.yearTargets ?? {}).map(([year, value]) => ({ scope: "YEAR" as const, year: Number(year), quarter: 0, value })),
+      ...(spec.lifeTarget === undefined ? [] : [{ scope: "LIFE" as const, year: 0, quarter: 0, value: spec.lifeTarget }]),
+    ];
+    if (targets.length > 0) {
+      await tx.target.createMany({
+        data: targets.map((t) => ({ ...t, value: String(t.value), indicatorId: row.id, illustrative: true })),
+      });
+    }
+  }
+
+  for (const [index, result] of results.entries()) {
+    await tx.publishedResult.create({
+      data: {
+        partnershipId: partnership.id,
+        indicatorId: indicatorIds[result.indicatorCode] ?? null,
+        organizationId: orgs[result.org],
+        label: result.label,
+        value: String(result.value),
+        qualifier: result.qualifier,
+        statedOn: day(sources.find((s) => s.key === result.source)?.publishedOn ?? philippines.endsOn),
+        sourceId: sourceOf(result.source),
+        sourceNote: result.sourceNote ?? null,
+        sortOrder: index + 1,
+      },
+    });
+  }
+
+  const commitmentIds: Record<string, string> = {};
+  for (const c of commitments) {
+    const row = await tx.fundingCommitment.create({
+      data: {
+        partnershipId: partnership.id,
+        figureKey: c.figureKey,
+        fromOrganizationId: orgs[c.from],
+        toOrganizationId: c.to ? orgs[c.to] : null,
+        kind: c.kind,
+        label: c.label,
+        amount: c.amount,
+        currency: c.currency,
+        approximate: c.approximate,
+        exchangeRate: c.exchangeRate,
+        rateDate: day(c.rateDate),
+        rateSource: c.rateSource,
+        statedEquivalent: c.statedEquivalent ?? null,
+        statedEquivalentCurrency: c.statedEquivalent ? (c.currency === "USD" ? "PHP" : "USD") : null,
+        statedOn: day(c.statedOn),
+        sourceId: sourceOf(c.source),
+      },
+    });
+    // Deliveries count against the latest statement of each figure.
+    commitmentIds[c.figureKey] = row.id;
+  }
+
+  const quarters = reportingQuarters();
+  const periodIds: string[] = [];
+  for (const q of quarters) {
+    const period = await tx.reportingPeriod.create({
+      data: { partnershipId: partnership.id, year: q.year, quarter: q.quarter, locked: true },
+    });
+    periodIds.push(period.id);
+  }
+
+  // One approved submission per quarter and reporting organization, with its measurements.
+  const valuesByIndicator = new Map(indicators.map((spec) => [spec.code, quarterlyValues(spec)]));
+  const reporters = [...new Set(indicators.map((spec) => spec.responsible))];
+  for (const [qIndex, periodId] of periodIds.entries()) {
+    for (const reporter of reporters) {
+      const submission = await tx.submission.create({
+        data: {
+          partnershipId: partnership.id,
+          periodId,
+          organizationId: orgs[reporter],
+          status: "APPROVED",
+          illustrative: true,
+          submittedAt: day(quarterEndIso(quarters[qIndex]!)),
+          approvedAt: day(quarterEndIso(quarters[qIndex]!)),
+        },
+      });
+      const rows = indicators
+        .filter((spec) => spec.responsible === reporter)
+        .flatMap((spec) => {
+          const value = valuesByIndicator.get(spec.code)?.[qIndex];
+          if (!value) return [];
+          const indicatorId = indicatorIds[spec.code]!;
+          return [
+            { submissionId: submission.id, indicatorId, cell: "", value: String(value.total) },
+            ...Object.entries(value.cells).map(([cell, v]) => ({ submissionId: submission.id, indicatorId, cell, value: String(v) })),
+          ];
+        });
+      await tx.measurement.createMany({ data: rows });
+    }
+  }
+
+  const allCommitments = await tx.fundingCommitment.findMany({ where: { partnershipId: partnership.id } });
+  for (const spec of deliveries) {
+    const commitmentId = commitmentIds[spec.againstFigure];
+    const commitment = allCommitments.find((c) => c.id === commitmentId);
+    if (!commitment) throw new Error(`Delivery against unknown figure ${spec.againstFigure}`);
+    const amounts = quarterlyDeliveries(spec);
+    await tx.fundingDelivery.createMany({
+      data: amounts.flatMap((amount, qIndex) =>
+        amount === 0
+          ? []
+          : [
+              {
+                partnershipId: partnership.id,
+                commitmentId: commitment.id,
+                periodId: periodIds[qIndex]!,
+                fromOrganizationId: orgs[spec.from],
+                toOrganizationId: spec.to ? orgs[spec.to] : null,
+                kind: spec.kind,
+                amount: String(amount),
+                currency: spec.currency,
+                exchangeRate: commitment.exchangeRate,
+                rateDate: commitment.rateDate,
+                rateSource: `Illustrative: converted at the rate of the commitment it counts against (${commitment.rateSource})`,
+                illustrative: true,
+              },
+            ],
+      ),
+    });
+  }
+}
+
+function quarterEndIso(q: { year: number; quarter: number }): string {
+  const lastDay = ["03-31", "06-30", "09-30", "12-31"][q.quarter - 1];
+  return `${q.year}-${lastDay}`;
+}
+
+async function seedOtherPartnership(tx: Tx, fact: (typeof otherPartnerships)[number]) {
+  const tipId = (await tx.organization.findUniqueOrThrow({ where: { name: organizations.tip.name } })).id;
+  const partners = await tx.organization.findMany({ where: { name: { in: fact.partners } } });
+  const first = quarterOfDate(fact.signedOn);
+  const last = fact.endsOn ? quarterOfDate(fact.endsOn) : null;
+  const partnerText = fact.partners.length > 0 ? fact.partners.join("; ") : (fact.partnersNote ?? "not recorded");
+  await tx.partnership.create({
+    data: {
+      slug: fact.slug,
+      name: `U.S.–${fact.country} Child Protection Compact (CPC) Partnership`,
+      country: fact.country,
+      usLeadOffice: philippines.usLeadOffice,
+      signedOn: day(fact.signedOn),
+      startsOn: day(fact.signedOn),
+      endsOn: fact.endsOn ? day(fact.endsOn) : null,
+      firstYear: first.year,
+      firstQuarter: first.quarter,
+      lastYear: last?.year ?? null,
+      lastQuarter: last?.quarter ?? null,
+      status: fact.status,
+      summary: `Signed on ${fact.signedOn} (${formatQuarter(first)}). Term: ${fact.termNote}. U.S. funding as stated: ${fact.usFundingStatement}. Implementing partners: ${partnerText}.`,
+      regions: [],
+      termNote: fact.termNote,
+      usFundingStatement: fact.usFundingStatement,
+      factsSource: { connect: { key: `cpc-${fact.slug}` } },
+      members: {
+        create: [
+          { organizationId: tipId, role: "DONOR" as const },
+          ...partners.map((p) => ({ organizationId: p.id, role: "IMPLEMENTER" as const })),
+        ],
+      },
+    },
+  });
+}

@@ -1,0 +1,19 @@
+// npm run db:seed: loads the CPC partnerships that are not in the database yet.
+import { runCli } from "./lib/cli";
+import { openDatabase } from "./lib/database";
+import { migrate, seed } from "./lib/prepare";
+
+await runCli(async () => {
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    const report = await seed(db, { onlyIfEmpty: false });
+    if (report) {
+      console.log(`Seeded ${db.description}.`);
+      if (report.created.length > 0) console.log(`  created: ${report.created.join(", ")}`);
+      if (report.alreadyThere.length > 0) console.log(`  already there, left unchanged: ${report.alreadyThere.join(", ")}`);
+    }
+  } finally {
+    await db.close();
+  }
+});

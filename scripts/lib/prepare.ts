@@ -1,0 +1,30 @@
+// The steps every start takes on its database: apply pending migrations, then seed if empty.
+import { seedDatabase } from "../../prisma/seed/seed";
+import { createPrismaClient } from "../../lib/data/prisma";
+import { applyPendingMigrations, MigrationError } from "../db/migrate";
+import { pgTransactions } from "../db/runners";
+import { UserFacingError } from "./cli";
+import type { Database } from "./database";
+
+export async function migrate(db: Database): Promise<string[]> {
+  try {
+    return await applyPendingMigrations(pgTransactions(db.url));
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      throw new UserFacingError(
+        `${error.message}. The database was left as it was (pending migrations apply in one transaction): fix the migration and run npm run db:migrate again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+export async function seed(db: Database, options: { onlyIfEmpty: boolean }) {
+  const client = createPrismaClient(db.url, { max: 2 });
+  try {
+    if (options.onlyIfEmpty && (await client.partnership.count()) > 0) return null;
+    return await seedDatabase(client);
+  } finally {
+    await client.$disconnect();
+  }
+}

@@ -1,0 +1,83 @@
+// npm start / npm run dev: the one command that brings the app up.
+// Without DATABASE_URL it opens the embedded PostgreSQL in .data/ (this process owns it while
+// the app runs), applies migrations, seeds an empty database, builds when needed and starts Next.
+import { spawn, type ChildProcess } from "node:child_process";
+import { runCli, UserFacingError } from "./lib/cli";
+import { openEmbedded, openExternal, type Database } from "./lib/database";
+import { findFreePort, isPortFree } from "./lib/ports";
+import { migrate, seed } from "./lib/prepare";
+import { ensureBuild, ensurePrismaClient, nextBin } from "./lib/steps";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+
+async function choosePort(): Promise<number> {
+  const requested = process.env.PORT ? Number(process.env.PORT) : 3000;
+  if (!Number.isInteger(requested) || requested < 1 || requested > 65535) {
+    throw new UserFacingError(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
+  }
+  if (await isPortFree(requested, "0.0.0.0")) return requested;
+  if (process.env.PORT) {
+    throw new UserFacingError(`Port ${requested} (from PORT) is already in use: stop what is using it, or choose another PORT.`);
+  }
+  const free = await findFreePort("0.0.0.0");
+  console.log(`Port ${requested} is in use; using port ${free} instead.`);
+  return free;
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+await runCli(async () => {
+  await ensurePrismaClient();
+  const external = process.env.DATABASE_URL;
+  const db: Database = external ? await openExternal(external) : process.env.COMPACT_DATA_DIR === "memory" ? await openEmbedded(0) : await openEmbedded();
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child?.once("exit", resolve));
+    }
+    await db.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    console.log(`Database: ${db.description}`);
+    const applied = await migrate(db);
+    if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+    const seeded = await seed(db, { onlyIfEmpty: true });
+    if (seeded) console.log(`Seeded the CPC partnerships: ${seeded.created.join(", ")}`);
+
+    const port = await choosePort();
+    const env = { ...process.env, DATABASE_URL: db.url, PORT: String(port) };
+    if (mode === "start") await ensureBuild(env);
+
+    child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { env, stdio: "inherit" });
+    child.on("exit", (code) => void stop(code ?? 1));
+    const appUrl = `http://localhost:${port}`;
+    if (await waitUntilServing(appUrl, child)) {
+      await db.announce(appUrl);
+      console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\nStop it with Ctrl+C.\n`);
+    }
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+});
+
