@@ -18,8 +18,8 @@ export async function getDatabaseHealth(db?: Db): Promise<DatabaseHealth> {
     await Promise.race([client.$queryRaw`SELECT 1`, timeout]);
     return { ok: true };
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause ?? error;
-    return { ok: false, reason: `Database unreachable: ${describeConnectionError(cause)}` };
+    const timedOut = error instanceof Error && error.message.startsWith("the database did not answer");
+    return { ok: false, reason: `Database unreachable: ${timedOut ? error.message : describeConnectionError(error)}` };
   } finally {
     clearTimeout(timer);
   }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { formatQuarter, parseQuarter, quarterOfDate, quarterRange } from "../../lib/periods";
+
+describe("reporting quarters", () => {
+  it("round-trip through their text form", () => {
+    expect(parseQuarter("2019Q3")).toEqual({ year: 2019, quarter: 3 });
+    expect(parseQuarter(" 2019q3 ")).toEqual({ year: 2019, quarter: 3 });
+    expect(formatQuarter({ year: 2019, quarter: 3 })).toBe("2019Q3");
+  });
+
+  it("refuse what is not a quarter", () => {
+    for (const text of ["2019Q5", "2019Q0", "19Q3", "2019-Q3", "", "2019Q3x"]) expect(parseQuarter(text)).toBeNull();
+  });
+
+  it("span the partnership period across year boundaries", () => {
+    const quarters = quarterRange({ year: 2017, quarter: 2 }, { year: 2021, quarter: 2 }).map(formatQuarter);
+    expect(quarters).toHaveLength(17);
+    expect(quarters.slice(0, 4)).toEqual(["2017Q2", "2017Q3", "2017Q4", "2018Q1"]);
+    expect(quarters.at(-1)).toBe("2021Q2");
+    expect(quarterRange({ year: 2021, quarter: 1 }, { year: 2020, quarter: 4 })).toEqual([]);
+  });
+
+  it("place calendar dates without a time zone", () => {
+    expect(quarterOfDate("2017-04-11")).toEqual({ year: 2017, quarter: 2 });
+    expect(quarterOfDate("2017-12-31")).toEqual({ year: 2017, quarter: 4 });
+    expect(quarterOfDate("2018-01-01")).toEqual({ year: 2018, quarter: 1 });
+  });
+});
