@@ -5,7 +5,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { runCli, UserFacingError } from "./lib/cli";
 import { openEmbedded, openExternal, type Database } from "./lib/database";
 import { findFreePort, isPortFree } from "./lib/ports";
-import { migrate, seed } from "./lib/prepare";
+import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
+import { authSecretFor } from "./lib/secret";
+import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-users";
 import { ensureBuild, ensurePrismaClient, nextBin } from "./lib/steps";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -63,9 +65,17 @@ await runCli(async () => {
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
     const seeded = await seed(db, { onlyIfEmpty: true });
     if (seeded) console.log(`Seeded the CPC partnerships: ${seeded.created.join(", ")}`);
+    const demo = wantsDemoUsers(db);
+    if (demo) await seedDemoSignIns(db);
 
     const port = await choosePort();
-    const env = { ...process.env, DATABASE_URL: db.url, PORT: String(port) };
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      NEXTAUTH_SECRET: await authSecretFor({ externalDatabase: !db.embedded }),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    };
     if (mode === "start") await ensureBuild(env);
 
     child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { env, stdio: "inherit" });
@@ -73,7 +83,10 @@ await runCli(async () => {
     const appUrl = `http://localhost:${port}`;
     if (await waitUntilServing(appUrl, child)) {
       await db.announce(appUrl);
-      console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\nStop it with Ctrl+C.\n`);
+      const signIns = demo
+        ? `\nDemo sign-ins (password ${DEMO_PASSWORD}):\n${demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role}`).join("\n")}\n`
+        : "";
+      console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\n${signIns}Stop it with Ctrl+C.\n`);
     }
   } catch (error) {
     await db.close().catch(() => {});

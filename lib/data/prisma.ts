@@ -1,16 +1,19 @@
-// Builds a Prisma client on a PostgreSQL URL through @prisma/adapter-pg: the one way this project
-// reaches its database, whether embedded (PGlite over a local socket) or a real server.
-// The app uses the shared client in ./db.ts; scripts and tests build their own with this.
+// Builds the database handles on a PostgreSQL URL: a node-postgres pool and a Prisma client on
+// it through @prisma/adapter-pg. This is the one way the project reaches its database, embedded
+// (PGlite over a local socket) or a real server. The app uses the shared handles in ./db.ts;
+// scripts and tests build their own with this.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
-export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter });
+export function createPool(connectionString: string, options: { max?: number } = {}) {
+  return new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+}
+
+export function createPrismaClient(connectionString: string | pg.Pool, options: { max?: number } = {}) {
+  const pool = typeof connectionString === "string" ? createPool(connectionString, options) : connectionString;
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,7 +1,7 @@
 // Loads the CPC partnerships: the published facts (./facts.ts) and, for the Philippines, the
 // illustrative quarterly data (./illustrative.ts). Each partnership goes in one transaction and
 // only if it is not there yet, so seeding twice changes nothing and a failure leaves no half.
-import type { Db } from "../../lib/data/prisma";
+import type { Db, Tx } from "../../lib/data/prisma";
 import { formatQuarter, quarterOfDate } from "../../lib/periods";
 import {
   commitments,
@@ -25,7 +25,7 @@ import {
   reportingQuarters,
 } from "./illustrative";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 
 export interface SeedReport {
   created: string[];

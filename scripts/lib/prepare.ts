@@ -1,4 +1,5 @@
 // The steps every start takes on its database: apply pending migrations, then seed if empty.
+import { seedDemoUsers } from "../../prisma/seed/demo-users";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPrismaClient } from "../../lib/data/prisma";
 import { applyPendingMigrations, MigrationError } from "../db/migrate";
@@ -24,6 +25,18 @@ export async function seed(db: Database, options: { onlyIfEmpty: boolean }) {
   try {
     if (options.onlyIfEmpty && (await client.partnership.count()) > 0) return null;
     return await seedDatabase(client);
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+/** Demo sign-ins go only into the embedded demo database, or a server that asks for them. */
+export const wantsDemoUsers = (db: Database) => Boolean(db.embedded) || process.env.SEED_DEMO_USERS === "1";
+
+export async function seedDemoSignIns(db: Database): Promise<string[]> {
+  const client = createPrismaClient(db.url, { max: 2 });
+  try {
+    return await seedDemoUsers(client);
   } finally {
     await client.$disconnect();
   }

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/forms/sign-out-button";
+import { can, roleLabel } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/session";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requireSignedIn("/dashboard");
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Dashboard" className="flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-3">
+        <ul className="flex gap-4">
+          <li>
+            <Link href="/dashboard">Partnerships</Link>
+          </li>
+          {can(actor, "user.manage") ? (
+            <li>
+              <Link href="/dashboard/admin/users">Users</Link>
+            </li>
+          ) : null}
+        </ul>
+        <div className="flex items-center gap-3 text-sm">
+          <span>
+            Signed in as <strong>{actor.name}</strong> ({roleLabel[actor.role]})
+          </span>
+          <SignOutButton />
+        </div>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { z } from "zod";
+import { getCurrentActor } from "./auth/session";
+import { scopeOf, type Action, type Actor } from "./auth/permissions";
+import type { ActionResult } from "./action-result";
+import { AppError } from "./errors";
+
+export type { ActionResult };
+
+// Every server action has the same shape (STYLE.md item 4): session → permission → zod →
+// lib/data (which checks the permission on the exact record again, in its transaction).
+
+export function formToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
+    if (key.endsWith("[]")) object[key.slice(0, -2)] = values;
+    else object[key] = values[0];
+  }
+  return object;
+}
+
+export async function runAction<Schema extends z.ZodType>(
+  action: Action,
+  schema: Schema,
+  formData: FormData,
+  work: (actor: Actor, input: z.infer<Schema>) => Promise<string>,
+): Promise<ActionResult> {
+  try {
+    const actor = await getCurrentActor();
+    if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again, then repeat what you were doing." };
+    if (scopeOf(actor.role, action) === null) {
+      return { ok: false, code: "FORBIDDEN", message: "Your role does not allow this. Ask an administrator if you need access." };
+    }
+    const parsed = schema.safeParse(formToObject(formData));
+    if (!parsed.success) {
+      const errors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        (errors[field] ??= []).push(issue.message);
+      }
+      return { ok: false, code: "VALIDATION", message: "Some fields need attention: see the messages under them.", errors };
+    }
+    return { ok: true, message: await work(actor, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    console.error(`[action ${action}]`, error);
+    return { ok: false, code: "ERROR", message: "Something went wrong on the server and nothing was saved. Try again; if it happens again, tell an administrator." };
+  }
+}

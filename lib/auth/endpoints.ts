@@ -1,0 +1,30 @@
+// Every way into the app that needs a session, with the permission it requires. The
+// authorization matrix test (tests/integration/authorization-matrix.test.ts) finds every server
+// action and page in app/ and fails when one is missing here, then checks each against every
+// role and an anonymous visitor.
+import type { Action } from "./permissions";
+
+/** Server actions, by file and export name. */
+export const SERVER_ACTIONS = {
+  "app/dashboard/admin/users/actions.ts": {
+    createUserAction: "user.manage",
+    changeUserAccessAction: "user.manage",
+    setUserDisabledAction: "user.manage",
+    resetUserPasswordAction: "user.manage",
+  },
+  "app/dashboard/[slug]/reports/[period]/actions.ts": {
+    reviewSubmissionAction: "submission.review",
+  },
+} as const satisfies Record<string, Record<string, Action>>;
+
+/** "signed-in": any signed-in user; otherwise the permission (for a partnership when the path has one). */
+export type RouteRule = "signed-in" | Action;
+
+/** Pages and route handlers under a session, by their app/ path. */
+export const PROTECTED_ROUTES: Record<string, RouteRule> = {
+  "/dashboard": "signed-in",
+  "/dashboard/admin/users": "user.manage",
+};
+
+/** Pages and route handlers anyone may reach. */
+export const PUBLIC_ROUTES = ["/", "/login", "/api/health", "/api/auth/[...nextauth]"] as const;

@@ -1,0 +1,73 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInWithPassword } from "../data/sign-in";
+import { unsafeGetSessionVersion } from "../data/users";
+import {
+  authSecret,
+  IDLE_SECONDS,
+  nowSeconds,
+  secondsLeft,
+  SESSION_COOKIE,
+  secureCookies,
+  sessionCookieOptions,
+} from "./session-policy";
+
+/** The client address as the server saw it; behind a proxy, the proxy must set X-Forwarded-For. */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return (typeof value === "string" ? value.split(",")[0]?.trim() : undefined) || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: IDLE_SECONDS },
+  useSecureCookies: secureCookies,
+  cookies: { sessionToken: { name: SESSION_COOKIE, options: sessionCookieOptions } },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = credentials?.email ?? "";
+        const password = credentials?.password ?? "";
+        if (!email || !password || password.length > 1024) return null;
+        const outcome = await signInWithPassword(email, password, clientAddress(req.headers));
+        if (outcome.ok) {
+          return {
+            id: outcome.actor.id,
+            email: outcome.actor.email,
+            name: outcome.actor.name,
+            sessionVersion: await unsafeGetSessionVersion(outcome.actor.id),
+          };
+        }
+        if (outcome.reason === "WRONG_CREDENTIALS") return null;
+        const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+        throw new Error(`${outcome.reason === "ACCOUNT_LOCKED" ? "AccountLocked" : "AddressLimited"}:${minutes}`);
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const now = nowSeconds();
+      if (user) return { ...token, uid: user.id, sessionVersion: user.sessionVersion, authTime: now, lastSeen: now };
+      // Throwing ends the session: getServerSession returns null and the cookie is cleared.
+      if (secondsLeft(token, now) <= 0) throw new Error("SessionExpired");
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.uid ?? "", sessionVersion: token.sessionVersion ?? 0 } };
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (code !== "JWT_SESSION_ERROR") console.error(`[auth] ${code}`, metadata);
+    },
+    warn(code) {
+      if (code !== "NEXTAUTH_URL") console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
+};

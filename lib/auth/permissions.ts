@@ -1,0 +1,81 @@
+// The one permission table: which role may do what, and how far its reach goes.
+//   any          — every partnership and organization
+//   partnership  — only the partnerships the user is assigned to
+//   organization — only their own organization's records, within their partnerships
+// A role missing from an action's row may not do it. Every page, server action, route handler
+// and data function asks `requirePermission` (lib/auth/guard.ts); the tests enumerate this table.
+
+export const ROLES = ["ADMIN", "REVIEWER", "ENCODER", "PARTNER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Scope = "any" | "partnership" | "organization";
+
+export const PERMISSIONS = {
+  /** See the signed-in dashboard of a partnership (read-only figures, charts, reporting status). */
+  "dashboard.view": { ADMIN: "any", REVIEWER: "partnership", ENCODER: "partnership", PARTNER: "partnership" },
+  /** Enter or change a quarter's values and save a draft. */
+  "submission.edit": { ENCODER: "organization", PARTNER: "organization" },
+  /** Send a quarter's draft for review. */
+  "submission.submit": { ENCODER: "organization", PARTNER: "organization" },
+  /** Approve a submitted quarter, or return it with a reason. */
+  "submission.review": { REVIEWER: "partnership" },
+  /** Unlock an approved quarter, with a reason. */
+  "submission.reopen": { ADMIN: "any" },
+  /** Add to a submission's comment thread. */
+  "submission.comment": { ADMIN: "any", REVIEWER: "partnership", ENCODER: "organization", PARTNER: "organization" },
+  /** Read the audit log of a partnership. */
+  "audit.view": { ADMIN: "any", REVIEWER: "partnership" },
+  /** Create users, change their role and partnerships, disable them, reset passwords. */
+  "user.manage": { ADMIN: "any" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export const roleLabel: Record<Role, string> = {
+  ADMIN: "Administrator",
+  REVIEWER: "Reviewer (TIP Office)",
+  ENCODER: "Encoder (IACAT secretariat)",
+  PARTNER: "Implementing partner",
+};
+
+/** What a permission check needs to know about the acting user. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  partnershipIds: string[];
+}
+
+/** What the action touches. Omit a field only when the action is not about one. */
+export interface ResourceScope {
+  partnershipId?: string;
+  organizationId?: string;
+}
+
+export function scopeOf(role: Role, action: Action): Scope | null {
+  const row: Partial<Record<Role, Scope>> = PERMISSIONS[action];
+  return row[role] ?? null;
+}
+
+/** Whether the actor may take the action on the resource. */
+export function can(actor: Actor, action: Action, resource: ResourceScope = {}): boolean {
+  const scope = scopeOf(actor.role, action);
+  switch (scope) {
+    case null:
+      return false;
+    case "any":
+      return true;
+    case "partnership":
+      return resource.partnershipId !== undefined && actor.partnershipIds.includes(resource.partnershipId);
+    case "organization":
+      return (
+        resource.partnershipId !== undefined &&
+        actor.partnershipIds.includes(resource.partnershipId) &&
+        resource.organizationId !== undefined &&
+        resource.organizationId === actor.organizationId
+      );
+  }
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { AppError } from "../errors";
+import { loadActor } from "../data/users";
+import { authOptions } from "./options";
+import type { Actor } from "./permissions";
+
+/**
+ * The signed-in user of this request, checked against the database on every call: a disabled
+ * user, or one whose access changed since signing in, has no session.
+ */
+export async function getCurrentActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return loadActor(session.user.id, session.user.sessionVersion ?? 0);
+}
+
+/** For pages: the signed-in user, or a redirect to the login page that comes back here. */
+export async function requireSignedIn(returnTo: string): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
+
+/** For server actions: the signed-in user, or an UNAUTHENTICATED refusal. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again, then repeat what you were doing.");
+  return actor;
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { decoyPasswordHash, verifyPassword } from "../auth/password";
+import type { Actor } from "../auth/permissions";
+import { recordAudit } from "./audit";
+import { getDb, getPool } from "./db";
+import { loadActor } from "./users";
+
+// Brute-force limits, kept in PostgreSQL so they hold across server instances:
+// 10 consecutive failures lock an account for 15 minutes; 100 attempts a day from one address
+// are all it gets. A success clears the account's count.
+export const ACCOUNT_FAILURES_ALLOWED = 10;
+export const ACCOUNT_LOCK_SECONDS = 15 * 60;
+export const ADDRESS_ATTEMPTS_PER_DAY = 100;
+
+const globalForLimits = globalThis as unknown as {
+  signInLimits?: { byAccount: RateLimiterPostgres; byAddress: RateLimiterPostgres };
+};
+
+function limits() {
+  if (!globalForLimits.signInLimits) {
+    const common = { storeClient: getPool(), storeType: "pool", tableName: "auth_rate_limit", tableCreated: true } as const;
+    globalForLimits.signInLimits = {
+      // The 10th failure consumes the last point and blocks the key.
+      byAccount: new RateLimiterPostgres({
+        ...common,
+        keyPrefix: "account",
+        points: ACCOUNT_FAILURES_ALLOWED - 1,
+        duration: 24 * 60 * 60,
+        blockDuration: ACCOUNT_LOCK_SECONDS,
+      }),
+      byAddress: new RateLimiterPostgres({ ...common, keyPrefix: "address", points: ADDRESS_ATTEMPTS_PER_DAY, duration: 24 * 60 * 60 }),
+    };
+  }
+  return globalForLimits.signInLimits;
+}
+
+export type SignInOutcome =
+  | { ok: true; actor: Actor }
+  | { ok: false; reason: "WRONG_CREDENTIALS" }
+  | { ok: false; reason: "ACCOUNT_LOCKED" | "ADDRESS_LIMITED"; retryAfterSeconds: number };
+
+const accountKey = (email: string) => createHash("sha256").update(email).digest("hex");
+const waitSeconds = (res: RateLimiterRes | null) => Math.max(1, Math.ceil((res?.msBeforeNext ?? 0) / 1000));
+
+async function recordSignIn(email: string, actor: Actor | null, ipAddress: string, outcome: string) {
+  await getDb().$transaction(async (tx) => {
+    await recordAudit(tx, actor, {
+      action: outcome === "success" ? "auth.sign_in" : "auth.sign_in_failed",
+      entityType: "User",
+      entityId: actor?.id ?? null,
+      ipAddress,
+      after: { email, outcome },
+    });
+    if (actor) await tx.user.update({ where: { id: actor.id }, data: { lastSignInAt: new Date() } });
+  });
+}
+
+/** Public: checks an email and password, within the brute-force limits, and audits the attempt. */
+export async function signInWithPassword(rawEmail: string, password: string, ipAddress: string): Promise<SignInOutcome> {
+  const email = rawEmail.trim().toLowerCase();
+  const { byAccount, byAddress } = limits();
+  const key = accountKey(email);
+
+  const locked = await byAccount.get(key);
+  if (locked && locked.consumedPoints > ACCOUNT_FAILURES_ALLOWED - 1) {
+    await recordSignIn(email, null, ipAddress, "refused: account locked");
+    return { ok: false, reason: "ACCOUNT_LOCKED", retryAfterSeconds: waitSeconds(locked) };
+  }
+  try {
+    await byAddress.consume(ipAddress);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    await recordSignIn(email, null, ipAddress, "refused: address limit");
+    return { ok: false, reason: "ADDRESS_LIMITED", retryAfterSeconds: waitSeconds(error) };
+  }
+
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
+  const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (user && matches && !user.disabled) {
+    await byAccount.delete(key);
+    const actor = await loadActor(user.id);
+    if (actor) {
+      await recordSignIn(email, actor, ipAddress, "success");
+      return { ok: true, actor };
+    }
+  }
+
+  let after: RateLimiterRes | null = null;
+  try {
+    after = await byAccount.consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    after = error;
+  }
+  const nowLocked = after.consumedPoints > ACCOUNT_FAILURES_ALLOWED - 1;
+  await recordSignIn(email, null, ipAddress, user?.disabled && matches ? "failure: account disabled" : "failure: wrong email or password");
+  if (nowLocked) return { ok: false, reason: "ACCOUNT_LOCKED", retryAfterSeconds: waitSeconds(after) };
+  return { ok: false, reason: "WRONG_CREDENTIALS" };
+}

@@ -1,0 +1,210 @@
+import "server-only";
+import { requirePermission } from "../auth/guard";
+import { hashPassword } from "../auth/password";
+import type { Actor, Role } from "../auth/permissions";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { recordAudit } from "./audit";
+import { getDb } from "./db";
+import type { Tx } from "./prisma";
+
+/** Unchecked: the acting user behind a session, or null when disabled or gone. */
+export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      organizationId: true,
+      disabled: true,
+      sessionVersion: true,
+      partnerships: { select: { partnershipId: true } },
+    },
+  });
+  if (!user || user.disabled) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organizationId: user.organizationId,
+    partnershipIds: user.partnerships.map((p) => p.partnershipId),
+  };
+}
+
+/** Unchecked: the version a new session records, to end it when the user's access changes. */
+export async function unsafeGetSessionVersion(userId: string): Promise<number> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  return user.sessionVersion;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organization: string;
+  organizationId: string;
+  partnerships: { id: string; name: string }[];
+  disabled: boolean;
+  lastSignInAt: string | null;
+}
+
+export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
+  requirePermission(actor, "user.manage");
+  const users = await getDb().user.findMany({
+    orderBy: [{ disabled: "asc" }, { email: "asc" }],
+    include: { organization: true, partnerships: { include: { partnership: { select: { id: true, country: true } } } } },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organization: u.organization.shortName,
+    organizationId: u.organizationId,
+    partnerships: u.partnerships.map((p) => ({ id: p.partnership.id, name: p.partnership.country })),
+    disabled: u.disabled,
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listUserFormOptions(actor: Actor | null) {
+  requirePermission(actor, "user.manage");
+  const [organizations, partnerships] = await Promise.all([
+    getDb().organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true, name: true } }),
+    getDb().partnership.findMany({ orderBy: { country: "asc" }, select: { id: true, country: true } }),
+  ]);
+  return {
+    organizations: organizations.map((o) => ({ id: o.id, label: o.shortName === o.name ? o.name : `${o.shortName} — ${o.name}` })),
+    partnerships: partnerships.map((p) => ({ id: p.id, label: p.country })),
+  };
+}
+
+const auditView = (u: { email: string; name: string; role: Role; organizationId: string; disabled: boolean }, partnershipIds: string[]) => ({
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  organizationId: u.organizationId,
+  disabled: u.disabled,
+  partnershipIds: [...partnershipIds].sort(),
+});
+
+async function partnershipIdsOf(tx: Tx, userId: string) {
+  return (await tx.userPartnership.findMany({ where: { userId }, select: { partnershipId: true } })).map((p) => p.partnershipId);
+}
+
+async function requireUser(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId } });
+  if (!user) throw new AppError("NOT_FOUND", "That user no longer exists. Reload the page.");
+  return user;
+}
+
+/** Refuses a change that would leave no active administrator. Locks the admins' rows first. */
+async function keepAnActiveAdmin(tx: Tx, userId: string) {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "User" WHERE role = 'ADMIN' AND NOT disabled ORDER BY id FOR UPDATE`;
+  if (admins.length === 1 && admins[0]?.id === userId) {
+    throw new AppError("CONFLICT", "This is the last active administrator: make another user an administrator first.");
+  }
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  partnershipIds: string[];
+  password: string;
+}
+
+export async function createUser(actor: Actor | null, input: NewUser): Promise<{ id: string }> {
+  const admin = requirePermission(actor, "user.manage");
+  const passwordHash = await hashPassword(input.password);
+  return getDb().$transaction(async (tx) => {
+    const email = input.email.trim().toLowerCase();
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+      throw new AppError("VALIDATION", "A user with this email already exists.");
+    }
+    const partnershipIds = input.role === "ADMIN" ? [] : input.partnershipIds;
+    const user = await tx.user.create({
+      data: {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        organizationId: input.organizationId,
+        passwordHash,
+        partnerships: { create: partnershipIds.map((partnershipId) => ({ partnershipId })) },
+      },
+    });
+    await recordAudit(tx, admin, {
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      after: auditView(user, partnershipIds),
+    });
+    return { id: user.id };
+  });
+}
+
+export async function changeUserAccess(
+  actor: Actor | null,
+  input: { userId: string; role: Role; organizationId: string; partnershipIds: string[] },
+): Promise<void> {
+  const admin = requirePermission(actor, "user.manage");
+  await getDb().$transaction(async (tx) => {
+    const user = await requireUser(tx, input.userId);
+    if (user.role === "ADMIN" && input.role !== "ADMIN" && !user.disabled) await keepAnActiveAdmin(tx, user.id);
+    const beforePartnerships = await partnershipIdsOf(tx, user.id);
+    const partnershipIds = input.role === "ADMIN" ? [] : input.partnershipIds;
+    await tx.userPartnership.deleteMany({ where: { userId: user.id } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: {
+        role: input.role,
+        organizationId: input.organizationId,
+        sessionVersion: { increment: 1 },
+        partnerships: { create: partnershipIds.map((partnershipId) => ({ partnershipId })) },
+      },
+    });
+    await recordAudit(tx, admin, {
+      action: "user.change_access",
+      entityType: "User",
+      entityId: user.id,
+      before: auditView(user, beforePartnerships),
+      after: auditView(updated, partnershipIds),
+    });
+  });
+}
+
+export async function setUserDisabled(actor: Actor | null, input: { userId: string; disabled: boolean }): Promise<void> {
+  const admin = requirePermission(actor, "user.manage");
+  await getDb().$transaction(async (tx) => {
+    const user = await requireUser(tx, input.userId);
+    if (user.disabled === input.disabled) return;
+    if (input.disabled && user.role === "ADMIN") await keepAnActiveAdmin(tx, user.id);
+    const data: Prisma.UserUpdateInput = { disabled: input.disabled, sessionVersion: { increment: 1 } };
+    await tx.user.update({ where: { id: user.id }, data });
+    await recordAudit(tx, admin, {
+      action: input.disabled ? "user.disable" : "user.enable",
+      entityType: "User",
+      entityId: user.id,
+      before: { disabled: user.disabled },
+      after: { disabled: input.disabled },
+    });
+  });
+}
+
+export async function resetUserPassword(actor: Actor | null, input: { userId: string; password: string }): Promise<void> {
+  const admin = requirePermission(actor, "user.manage");
+  const passwordHash = await hashPassword(input.password);
+  await getDb().$transaction(async (tx) => {
+    const user = await requireUser(tx, input.userId);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    // The password itself is never recorded, only that it changed.
+    await recordAudit(tx, admin, { action: "user.reset_password", entityType: "User", entityId: user.id });
+  });
+}

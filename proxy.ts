@@ -1,0 +1,63 @@
+// Runs before every page and route: sends signed-out visitors of /dashboard to /login and back,
+// renews the idle timer of a live session, and sets the Content-Security-Policy.
+// It protects nothing by itself: every page, server action and route handler checks the
+// session and the permission again on the server.
+import { encode, getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  ABSOLUTE_SECONDS,
+  authSecret,
+  IDLE_SECONDS,
+  nowSeconds,
+  RENEW_AFTER_SECONDS,
+  secondsLeft,
+  SESSION_COOKIE,
+  secureCookies,
+  sessionCookieOptions,
+} from "@/lib/auth/session-policy";
+import { cachedPageContentSecurityPolicy, isSignedInPath, nonceContentSecurityPolicy } from "@/lib/security-headers";
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const secret = authSecret();
+  const token = await getToken({ req: request, secret, cookieName: SESSION_COOKIE, secureCookie: secureCookies });
+  const left = secondsLeft(token);
+
+  if (pathname.startsWith("/dashboard") && left <= 0) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", `${pathname}${search}`);
+    const response = NextResponse.redirect(login);
+    if (token) response.cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
+    return response;
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  let csp: string;
+  if (isSignedInPath(pathname)) {
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    csp = nonceContentSecurityPolicy(nonce);
+    requestHeaders.set("x-nonce", nonce);
+    // Next reads the nonce from the request's policy and puts it on the scripts it renders.
+    requestHeaders.set("Content-Security-Policy", csp);
+  } else {
+    csp = cachedPageContentSecurityPolicy();
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+
+  // Sliding idle timeout: re-issue the cookie with a fresh lastSeen, never past the absolute limit.
+  const isPrefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+  if (token && left > 0 && !isPrefetch && typeof token.lastSeen === "number" && nowSeconds() - token.lastSeen >= RENEW_AFTER_SECONDS) {
+    const now = nowSeconds();
+    const maxAge = Math.min(IDLE_SECONDS, (token.authTime ?? now) + ABSOLUTE_SECONDS - now);
+    response.cookies.set(SESSION_COOKIE, await encode({ token: { ...token, lastSeen: now }, secret, maxAge }), {
+      ...sessionCookieOptions,
+      maxAge,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,165 @@
+// For every server action and every role (and an anonymous visitor), in and out of scope: the
+// expected allow or deny, taken from the permission table. A denial must write nothing.
+// Only the session lookup is replaced (the cookie → user step); the permission checks, the
+// validation and the data layer are the real ones.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { PROTECTED_ROUTES, PUBLIC_ROUTES, SERVER_ACTIONS } from "../../lib/auth/endpoints";
+import { can, ROLES, type Action, type Actor, type ResourceScope } from "../../lib/auth/permissions";
+import type { ActionResult } from "../../lib/action-result";
+import { seedDatabase } from "../../prisma/seed/seed";
+import { createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
+import { emptyTables, testDb } from "../support/database";
+import { databaseDigest } from "../support/snapshot";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("../../lib/auth/session", () => ({
+  getCurrentActor: async () => session.actor,
+  requireActor: async () => session.actor,
+  requireSignedIn: async () => session.actor,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const url = inject("databaseUrl");
+const db = testDb(url);
+const root = path.resolve(import.meta.dirname, "../..");
+
+beforeAll(async () => {
+  await emptyTables(url);
+  await seedDatabase(db);
+});
+afterAll(() => db.$disconnect());
+
+async function filesNamed(dir: string, name: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? filesNamed(path.join(dir, e.name), name) : Promise.resolve(e.name === name ? [path.join(dir, e.name)] : []))),
+  );
+  return nested.flat();
+}
+
+const routeOf = (file: string) =>
+  "/" + path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/");
+
+describe("every entry point has a rule", () => {
+  it("lists every exported server action with its permission", async () => {
+    const found: Record<string, string[]> = {};
+    for (const file of await filesNamed(path.join(root, "app"), "actions.ts")) {
+      const source = await readFile(file, "utf8");
+      expect(source.trimStart().startsWith('"use server"'), `${file} must start with "use server"`).toBe(true);
+      found[path.relative(root, file)] = [...source.matchAll(/export async function (\w+)/g)].map((m) => m[1]!).sort();
+    }
+    const listed = Object.fromEntries(Object.entries(SERVER_ACTIONS).map(([file, actions]) => [file, Object.keys(actions).sort()]));
+    expect(found).toEqual(listed);
+  });
+
+  it("lists every page and route handler as public or protected", async () => {
+    const routes = [
+      ...(await filesNamed(path.join(root, "app"), "page.tsx")),
+      ...(await filesNamed(path.join(root, "app"), "route.ts")),
+    ].map(routeOf);
+    const known = new Set<string>([...Object.keys(PROTECTED_ROUTES), ...PUBLIC_ROUTES]);
+    expect(routes.filter((route) => !known.has(route))).toEqual([]);
+  });
+});
+
+interface Case {
+  formData: FormData;
+  resource: ResourceScope;
+}
+
+const form = (fields: Record<string, string | string[]>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
+  }
+  return data;
+};
+
+// One valid request per action, on fresh records, so an allowed call succeeds and a denied
+// one has something it could have changed.
+const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeof SERVER_ACTIONS)[File]]: () => Promise<Case> } } = {
+  "app/dashboard/admin/users/actions.ts": {
+    createUserAction: async () => ({
+      resource: {},
+      formData: form({
+        email: `new-${crypto.randomUUID().slice(0, 8)}@test.local`,
+        name: "New Person",
+        password: "a long enough password",
+        role: "ENCODER",
+        organizationId: await organizationId(db, "IACAT"),
+        "partnershipIds[]": [await partnershipId(db, "philippines")],
+      }),
+    }),
+    changeUserAccessAction: async () => {
+      const target = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
+      return {
+        resource: {},
+        formData: form({ userId: target.id, role: "REVIEWER", organizationId: await organizationId(db, "TIP Office"), "partnershipIds[]": [await partnershipId(db, "ghana")] }),
+      };
+    },
+    setUserDisabledAction: async () => {
+      const target = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
+      return { resource: {}, formData: form({ userId: target.id, disabled: "true" }) };
+    },
+    resetUserPasswordAction: async () => {
+      const target = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
+      return { resource: {}, formData: form({ userId: target.id, password: "another long password" }) };
+    },
+  },
+  "app/dashboard/[slug]/reports/[period]/actions.ts": {
+    reviewSubmissionAction: async () => {
+      const submission = await createSubmittedSubmission(db, { partnership: "philippines", organization: "IACAT" });
+      return {
+        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
+        formData: form({ submissionId: submission.id, version: String(submission.version), decision: "RETURN", reason: "Totals do not add up." }),
+      };
+    },
+  },
+};
+
+async function actors(): Promise<[string, Actor | null][]> {
+  const inScope = await Promise.all(
+    ROLES.map(async (role) => {
+      const organization = { ADMIN: "TIP Office", REVIEWER: "TIP Office", ENCODER: "IACAT", PARTNER: "IJM" }[role];
+      const actor = await createUser(db, { role, organization, partnerships: role === "ADMIN" ? [] : ["philippines"] });
+      return [`${role} (Philippines)`, actor] as [string, Actor];
+    }),
+  );
+  // Same roles, assigned to another partnership: out of scope wherever the rule is scoped.
+  const elsewhere = await Promise.all(
+    (["REVIEWER", "ENCODER", "PARTNER"] as const).map(async (role) => {
+      const organization = { REVIEWER: "TIP Office", ENCODER: "IACAT", PARTNER: "IJM" }[role];
+      return [`${role} (Ghana only)`, await createUser(db, { role, organization, partnerships: ["ghana"] })] as [string, Actor];
+    }),
+  );
+  return [...inScope, ...elsewhere, ["anonymous", null]];
+}
+
+describe("server actions refuse whoever the permission table refuses, and write nothing", () => {
+  for (const [file, actions] of Object.entries(SERVER_ACTIONS)) {
+    for (const [name, permission] of Object.entries(actions) as [string, Action][]) {
+      it(`${name} (${permission})`, async () => {
+        const actionModule = (await import(`../../${file}`)) as Record<string, (prev: ActionResult, data: FormData) => Promise<ActionResult>>;
+        const action = actionModule[name]!;
+        const makeCase = (fixtures as unknown as Record<string, Record<string, () => Promise<Case>>>)[file]![name]!;
+        const outcomes: string[] = [];
+        const expected: string[] = [];
+        for (const [label, actor] of await actors()) {
+          const { formData, resource } = await makeCase();
+          const allowed = actor !== null && can(actor, permission, resource);
+          session.actor = actor;
+          const before = await databaseDigest(url);
+          const result = await action({ ok: false }, formData);
+          const after = await databaseDigest(url);
+          expected.push(`${label}: ${allowed ? "allowed" : actor ? "FORBIDDEN" : "UNAUTHENTICATED"}`);
+          outcomes.push(`${label}: ${result.ok ? "allowed" : result.code}`);
+          if (!result.ok) expect(after, `${label} was refused ${name} but the database changed`).toEqual(before);
+          else expect(after, `${label} was allowed ${name} but nothing was written`).not.toEqual(before);
+        }
+        expect(outcomes).toEqual(expected);
+      });
+    }
+  }
+});
