@@ -14,7 +14,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
@@ -32,7 +32,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     command: "node --import tsx scripts/start.ts start",
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `http://localhost:${port}/api/health`,
     env: { PORT: String(port), COMPACT_DATA_DIR: "memory", DATABASE_URL: "" },
     timeout: 600_000,
     reuseExistingServer: false,

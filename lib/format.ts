@@ -18,3 +18,36 @@ export const partyRoleLabel: Record<"DONOR" | "HOST" | "IMPLEMENTER" | "SUB_IMPL
   IMPLEMENTER: "Implementing partner",
   SUB_IMPLEMENTER: "Sub-implementing partner",
 };
+
+export const submissionStatusLabel: Record<"NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED", string> = {
+  NOT_STARTED: "Not started",
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted",
+  RETURNED: "Returned",
+  APPROVED: "Approved",
+};
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+/** An instant, shown in UTC so every reader sees the same time. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
+const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** A measured value with its unit: counts as whole numbers, percentages with %. */
+export function formatMeasure(value: string | null, unit: string): string {
+  if (value === null) return "—";
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  return unit === "PERCENT" ? `${wholeNumber.format(n)}%` : wholeNumber.format(n);
+}

@@ -24,6 +24,7 @@ export type RouteRule = "signed-in" | Action;
 export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard": "signed-in",
   "/dashboard/admin/users": "user.manage",
+  "/dashboard/[slug]/reports/[period]": "dashboard.view",
 };
 
 /** Pages and route handlers anyone may reach. */

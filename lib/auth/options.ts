@@ -20,7 +20,8 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return (typeof value === "string" ? value.split(",")[0]?.trim() : undefined) || "unknown";
 }
 
-export const authOptions: NextAuthOptions = {
+/** Built per call, so that importing this module (next build does) needs no secret. */
+export const authOptions = (): NextAuthOptions => ({
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: IDLE_SECONDS },
   useSecureCookies: secureCookies,
@@ -34,7 +35,13 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password || password.length > 1024) return null;
-        const outcome = await signInWithPassword(email, password, clientAddress(req.headers));
+        let outcome: Awaited<ReturnType<typeof signInWithPassword>>;
+        try {
+          outcome = await signInWithPassword(email, password, clientAddress(req.headers));
+        } catch (error) {
+          console.error("[auth] sign-in failed on the server", error);
+          throw new Error("ServerError");
+        }
         if (outcome.ok) {
           return {
             id: outcome.actor.id,
@@ -70,4 +77,4 @@ export const authOptions: NextAuthOptions = {
     },
     debug() {},
   },
-};
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { AppError } from "../errors";
 import { loadActor } from "../data/users";
 import { authOptions } from "./options";
@@ -11,7 +12,9 @@ import type { Actor } from "./permissions";
  * user, or one whose access changed since signing in, has no session.
  */
 export async function getCurrentActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
+  // Session-dependent: never prerendered at build time.
+  await connection();
+  const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
   return loadActor(session.user.id, session.user.sessionVersion ?? 0);
 }

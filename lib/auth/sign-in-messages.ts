@@ -5,6 +5,7 @@ const MESSAGES: Record<string, string> = {
     "Too many failed sign-ins for this account: sign-in is refused for {minutes} minutes. Try again then, or ask an administrator to reset your password.",
   AddressLimited: "Too many sign-in attempts from your network today: sign-in is refused for {minutes} minutes.",
   SessionRequired: "Sign in to see that page.",
+  ServerError: "Sign-in is not available right now because of a problem on the server. Try again in a minute.",
 };
 
 export function signInMessage(code: string | null | undefined): string | null {

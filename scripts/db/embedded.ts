@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { findFreePort, isPortFree } from "../lib/ports";
-import { keepExtendedQueriesTogether } from "./socket-queue";
+import { isolateConnections } from "./socket-queue";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -29,7 +29,7 @@ export async function startEmbeddedPostgres(options: {
     port = await findFreePort();
   }
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 20 });
-  keepExtendedQueriesTogether(server);
+  isolateConnections(server);
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,

@@ -50,6 +50,25 @@ describe("the embedded PostgreSQL behind its socket", () => {
     expect(differences.filter((d) => d !== 0)).toEqual([]);
   });
 
+  it("gives each connection its own named prepared statements", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        pool.query<{ v: number }>({ name: "plus-one", text: "SELECT $1::int + 1 AS v", values: [i] }).then((r) => r.rows[0]?.v === i + 1),
+      ),
+    );
+    expect(results.every(Boolean)).toBe(true);
+    // The same name, another text, on other connections: each connection's own statement.
+    const other = new pg.Pool({ connectionString: embedded.url, max: 3 });
+    try {
+      const twice = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => other.query<{ v: number }>({ name: "plus-one", text: "SELECT $1::int * 2 AS v", values: [i] })),
+      );
+      expect(twice.map((r) => r.rows[0]?.v)).toEqual(Array.from({ length: 12 }, (_, i) => i * 2));
+    } finally {
+      await other.end();
+    }
+  });
+
   it("keeps concurrent transactions apart, committed or rolled back", async () => {
     const work = Array.from({ length: 40 }, async (_, i) => {
       const client = await pool.connect();

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReviewForm } from "@/components/forms/review-form";
+import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
+import { requireSignedIn } from "@/lib/auth/session";
+import { getQuarterReport } from "@/lib/data/reports";
+import { formatDateTime, formatMeasure, submissionStatusLabel } from "@/lib/format";
+import { readForPage } from "@/lib/page-errors";
+
+type Params = Promise<{ slug: string; period: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { period } = await params;
+  return { title: `Reporting ${period}` };
+}
+
+export default async function QuarterReportPage({ params }: { params: Params }) {
+  const { slug, period } = await params;
+  const path = `/dashboard/${slug}/reports/${period}`;
+  const actor = await requireSignedIn(path);
+  const report = await readForPage(() => getQuarterReport(actor, slug, period), path);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-muted">
+          <Link href="/dashboard">Partnerships</Link> / {report.partnership.name}
+        </p>
+        <h1 className="text-3xl font-bold">Reporting for {report.period}</h1>
+        {report.locked ? <p className="mt-1">This quarter is locked: only an administrator can reopen it, with a reason.</p> : null}
+      </div>
+
+      {report.organizations.length === 0 ? (
+        <p role="status" className="border-l-4 border-accent-warm bg-base-lightest p-4">
+          No organization reports on this partnership&apos;s indicators yet.
+        </p>
+      ) : (
+        report.organizations.map(({ organization, submission }) => (
+          <section
+            key={organization}
+            aria-labelledby={`org-${organization}`}
+            data-submission-id={submission?.id}
+            className="space-y-3 border-t border-rule pt-4"
+          >
+            <h2 id={`org-${organization}`} className="text-2xl font-bold">
+              {organization}: {submissionStatusLabel[submission?.status ?? "NOT_STARTED"]}
+            </h2>
+            {!submission ? (
+              <p>Nothing has been entered for this quarter yet.</p>
+            ) : (
+              <>
+                {submission.illustrative ? <IllustrativeBadge /> : null}
+                <p className="text-sm text-muted">
+                  {submission.submittedAt ? `Submitted ${formatDateTime(submission.submittedAt)}. ` : ""}
+                  {submission.approvedAt ? `Approved ${formatDateTime(submission.approvedAt)}.` : ""}
+                </p>
+                {submission.measurements.length === 0 ? (
+                  <p>No values entered yet.</p>
+                ) : (
+                  <table className="w-full border-collapse text-left">
+                    <caption className="sr-only">
+                      {organization}&apos;s values for {report.period}
+                    </caption>
+                    <thead>
+                      <tr className="border-b-2 border-ink">
+                        <th scope="col" className="py-1 pr-3">Indicator</th>
+                        <th scope="col" className="py-1 pr-3">Breakdown</th>
+                        <th scope="col" className="py-1 text-right">Value</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {submission.measurements.map((m) => (
+                        <tr key={`${m.indicatorCode}-${m.cell}`} className="border-b border-rule">
+                          <th scope="row" className="py-1 pr-3 font-normal">
+                            {m.indicatorCode} {m.indicatorName}
+                          </th>
+                          <td className="py-1 pr-3">{m.cell === "" ? "Total" : m.cell.replaceAll(";", ", ").replaceAll("=", ": ")}</td>
+                          <td className="py-1 text-right tabular-nums">{formatMeasure(m.value, m.unit)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {submission.comments.length > 0 ? (
+                  <div>
+                    <h3 className="font-bold">Comments</h3>
+                    <ol className="space-y-2">
+                      {submission.comments.map((c, i) => (
+                        <li key={i} className="border-l-4 border-rule pl-3">
+                          <p>{c.body}</p>
+                          <p className="text-sm text-muted">
+                            {c.author}, {formatDateTime(c.at)}
+                          </p>
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                ) : null}
+                {submission.status === "SUBMITTED" && submission.canReview ? (
+                  <ReviewForm submissionId={submission.id} version={submission.version} organization={organization} />
+                ) : null}
+              </>
+            )}
+          </section>
+        ))
+      )}
+    </div>
+  );
+}

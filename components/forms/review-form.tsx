@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { reviewSubmissionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormStatus } from "@/components/ui/form-status";
+import { initialActionResult } from "@/lib/action-result";
+
+/** A reviewer approves a submitted quarter, or returns it with a reason. */
+export function ReviewForm({ submissionId, version, organization }: { submissionId: string; version: number; organization: string }) {
+  const [state, action, pending] = useActionState(reviewSubmissionAction, initialActionResult);
+  const id = useId();
+  return (
+    <form action={action} className="space-y-3 border border-rule p-3" aria-label={`Review ${organization}'s submission`}>
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="version" value={version} />
+      <fieldset>
+        <legend className="font-semibold">Decision</legend>
+        <label className="mr-4 inline-flex items-center gap-2">
+          <input type="radio" name="decision" value="APPROVE" defaultChecked /> Approve
+        </label>
+        <label className="inline-flex items-center gap-2">
+          <input type="radio" name="decision" value="RETURN" /> Return for changes
+        </label>
+      </fieldset>
+      <div>
+        <label htmlFor={`${id}-reason`} className="block font-semibold">
+          Reason for returning (required when returning)
+        </label>
+        <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={2000} className="mt-1 w-full rounded border border-ink p-2"
+          aria-describedby={describedBy(`${id}-reason-error`, state.errors?.reason)} />
+        <FieldError id={`${id}-reason-error`} messages={state.errors?.reason} />
+      </div>
+      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Record decision"}</Button>
+      <FormStatus state={state} />
+    </form>
+  );
+}

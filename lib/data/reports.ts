@@ -1,0 +1,94 @@
+import "server-only";
+import { can, type Actor } from "../auth/permissions";
+import { AppError } from "../errors";
+import { formatQuarter, parseQuarter } from "../periods";
+import { getDb } from "./db";
+import { requirePartnership } from "./partnership-access";
+
+export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+
+export interface QuarterSubmission {
+  organizationId: string;
+  organization: string;
+  submission: null | {
+    id: string;
+    status: SubmissionStatus;
+    version: number;
+    illustrative: boolean;
+    submittedAt: string | null;
+    approvedAt: string | null;
+    returnReason: string | null;
+    canReview: boolean;
+    measurements: { indicatorCode: string; indicatorName: string; unit: string; cell: string; value: string | null }[];
+    comments: { author: string; body: string; at: string }[];
+  };
+}
+
+export interface QuarterReport {
+  partnership: { slug: string; name: string };
+  period: string;
+  locked: boolean;
+  organizations: QuarterSubmission[];
+}
+
+/** One quarter of a partnership: each reporting organization's submission, values and thread. */
+export async function getQuarterReport(actor: Actor | null, slug: string, periodText: string): Promise<QuarterReport> {
+  const partnership = await requirePartnership(actor, slug);
+  const quarter = parseQuarter(periodText);
+  if (!quarter) throw new AppError("NOT_FOUND", `"${periodText}" is not a quarter: use the form 2019Q3.`);
+  const db = getDb();
+  const period = await db.reportingPeriod.findUnique({
+    where: { partnershipId_year_quarter: { partnershipId: partnership.id, year: quarter.year, quarter: quarter.quarter } },
+    select: { id: true, locked: true },
+  });
+  if (!period) throw new AppError("NOT_FOUND", `${formatQuarter(quarter)} is not a reporting quarter of this partnership.`);
+
+  const reporters = await db.organization.findMany({
+    where: { indicators: { some: { objective: { partnershipId: partnership.id } } } },
+    orderBy: { shortName: "asc" },
+    select: { id: true, shortName: true },
+  });
+  const submissions = await db.submission.findMany({
+    where: { periodId: period.id },
+    include: {
+      measurements: {
+        include: { indicator: { select: { code: true, name: true, unit: true, sortOrder: true } } },
+        orderBy: [{ indicator: { sortOrder: "asc" } }, { cell: "asc" }],
+      },
+      comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const byOrganization = new Map(submissions.map((s) => [s.organizationId, s]));
+  return {
+    partnership: { slug: partnership.slug, name: partnership.name },
+    period: formatQuarter(quarter),
+    locked: period.locked,
+    organizations: reporters.map((org) => {
+      const s = byOrganization.get(org.id);
+      return {
+        organizationId: org.id,
+        organization: org.shortName,
+        submission: s
+          ? {
+              id: s.id,
+              status: s.status,
+              version: s.version,
+              illustrative: s.illustrative,
+              submittedAt: s.submittedAt?.toISOString() ?? null,
+              approvedAt: s.approvedAt?.toISOString() ?? null,
+              returnReason: s.returnReason,
+              canReview: actor !== null && can(actor, "submission.review", { partnershipId: partnership.id, organizationId: org.id }),
+              measurements: s.measurements.map((m) => ({
+                indicatorCode: m.indicator.code,
+                indicatorName: m.indicator.name,
+                unit: m.indicator.unit,
+                cell: m.cell,
+                value: m.value?.toString() ?? m.textValue,
+              })),
+              comments: s.comments.map((c) => ({ author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
+            }
+          : null,
+      };
+    }),
+  };
+}

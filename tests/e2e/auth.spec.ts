@@ -1,0 +1,147 @@
+import { expect, test } from "@playwright/test";
+import { PROTECTED_ROUTES, type RouteRule } from "../../lib/auth/endpoints";
+import { can, type Actor, type Role } from "../../lib/auth/permissions";
+import { demo, postServerAction, signIn, signInAs } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+for (const user of Object.values(demo)) {
+  test(`${user.role.toLowerCase()} signs in and out`, async ({ page }) => {
+    await page.goto("/login");
+    await signIn(page, user.email);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByText(`Signed in as ${user.name}`)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Your partnerships" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  });
+}
+
+test("a wrong password shows an error and gives no session", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, demo.reviewer.email, "not the password at all");
+  await expect(page.locator("#login-error")).toHaveText("The email or password is not right. Check them and try again.");
+  await expect(page).toHaveURL(/\/login/);
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=/);
+});
+
+test("a signed-out visitor is sent to sign in and comes back to the page they asked for", async ({ page }) => {
+  await page.goto("/dashboard/admin/users");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard%2Fadmin%2Fusers$/);
+  await signIn(page, demo.admin.email);
+  await expect(page).toHaveURL(/\/dashboard\/admin\/users$/);
+  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+});
+
+// One concrete address for each protected route pattern; a new pattern without one fails here.
+const samplePaths: Record<string, string> = {
+  "/dashboard": "/dashboard",
+  "/dashboard/admin/users": "/dashboard/admin/users",
+  "/dashboard/[slug]/reports/[period]": "/dashboard/philippines/reports/2019Q3",
+};
+
+function expectedStatus(rule: RouteRule, role: Role | null): number {
+  if (role === null) return 307;
+  if (rule === "signed-in") return 200;
+  // Every demo user but the admin works on the Philippines partnership only.
+  const actor: Actor = { id: "", email: "", name: "", role, organizationId: "", partnershipIds: role === "ADMIN" ? [] : ["philippines"] };
+  return can(actor, rule, { partnershipId: "philippines" }) ? 200 : 403;
+}
+
+test("every protected page answers each role as the permission table says", async ({ browser }) => {
+  expect(Object.keys(samplePaths).sort()).toEqual(Object.keys(PROTECTED_ROUTES).sort());
+  const seen: string[] = [];
+  const wanted: string[] = [];
+  for (const user of [null, ...Object.values(demo)]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (user) await signInAs(page, user);
+    for (const [pattern, rule] of Object.entries(PROTECTED_ROUTES)) {
+      const response = await page.request.get(samplePaths[pattern]!, { maxRedirects: 0 });
+      const who = user?.role ?? "anonymous";
+      seen.push(`${who} ${pattern}: ${response.status()}`);
+      wanted.push(`${who} ${pattern}: ${expectedStatus(rule, user ? user.role : null)}`);
+      if (response.status() === 307) expect(response.headers().location).toContain("/login?next=");
+    }
+    await context.close();
+  }
+  expect(seen).toEqual(wanted);
+});
+
+test("after 10 failed sign-ins the account is refused, even with the right password", async ({ page, browser }) => {
+  const email = `lockout-${Date.now()}@test.local`;
+  const password = "the right password for this test";
+  await signInAs(page, demo.admin);
+  await page.goto("/dashboard/admin/users");
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create user" }) });
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Name").fill("Lockout Test");
+  await create.getByLabel("Initial password (12 to 64 characters)").fill(password);
+  await create.getByLabel("Role").selectOption("ENCODER");
+  await create.getByLabel("Organization").selectOption({ label: "IACAT — Inter-Agency Council Against Trafficking (Department of Justice, Philippines)" });
+  await create.getByLabel("Philippines").check();
+  await create.getByRole("button", { name: "Create user" }).click();
+  await expect(create.getByRole("status")).toContainText(`Created ${email}`);
+
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto("/login");
+  for (let attempt = 1; attempt <= 9; attempt++) {
+    await signIn(visitor, email, `wrong password number ${attempt}`);
+    await expect(visitor.locator("#login-error")).toHaveText("The email or password is not right. Check them and try again.");
+  }
+  await signIn(visitor, email, "wrong password number 10");
+  await expect(visitor.locator("#login-error")).toContainText("Too many failed sign-ins for this account: sign-in is refused for 15 minutes");
+  await signIn(visitor, email, password);
+  await expect(visitor.locator("#login-error")).toContainText("Too many failed sign-ins for this account: sign-in is refused for 15 minutes");
+  expect(await (await visitor.request.get("/api/auth/session")).json()).toEqual({});
+  await context.close();
+});
+
+test("an encoder who posts the review action directly is refused, and nothing changes", async ({ page, browser }) => {
+  await signInAs(page, demo.encoder);
+  await page.goto("/dashboard/philippines/reports/2019Q3");
+  await expect(page.getByRole("heading", { name: "IACAT: Approved" })).toBeVisible();
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signInAs(reviewer, demo.reviewer);
+  await reviewer.goto("/dashboard/philippines/reports/2019Q3");
+
+  // The same request from both: the encoder is refused for their role; the reviewer gets through
+  // the permission check and is stopped only by the quarter being approved already.
+  const submissionId = await reviewer.getByRole("region", { name: "IACAT: Approved" }).getAttribute("data-submission-id");
+  expect(submissionId).toBeTruthy();
+  const target = { submissionId: submissionId!, version: "1", decision: "RETURN", reason: "Posted directly" };
+  const asEncoder = await postServerAction(page, "/dashboard/philippines/reports/2019Q3", "reviewSubmissionAction", target);
+  expect(asEncoder.body).toContain('"code":"FORBIDDEN"');
+  expect(asEncoder.body).toContain("Your role does not allow this.");
+  const asReviewer = await postServerAction(reviewer, "/dashboard/philippines/reports/2019Q3", "reviewSubmissionAction", target);
+  expect(asReviewer.body).toContain('"code":"CONFLICT"');
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "IACAT: Approved" })).toBeVisible();
+  await expect(page.getByText("Posted directly")).toHaveCount(0);
+  await reviewerContext.close();
+});
+
+test("responses carry the security headers", async ({ page }) => {
+  const home = await page.request.get("/");
+  const homeCsp = home.headers()["content-security-policy"] ?? "";
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(homeCsp).toContain(directive);
+  expect(home.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(home.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(home.headers()["x-powered-by"]).toBeUndefined();
+
+  await signInAs(page, demo.reviewer);
+  const dashboard = await page.request.get("/dashboard");
+  const csp = dashboard.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("object-src 'none'");
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+});
