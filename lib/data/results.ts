@@ -1,0 +1,162 @@
+import "server-only";
+import type { Db } from "./prisma";
+
+// Results aggregations, all in SQL. Only approved submissions count. How quarters combine is
+// the indicator's own rule (SUM, LATEST or MAX), never guessed. "No target set" is null.
+// Annual targets count in the last reporting quarter of their year within the partnership.
+
+const bounds = `
+  bounds AS (
+    SELECT "firstYear" * 4 + "firstQuarter" - 1 AS first_idx,
+           COALESCE("lastYear" * 4 + "lastQuarter" - 1, "firstYear" * 4 + "firstQuarter" - 1) AS last_idx
+    FROM "Partnership" WHERE id = $1
+  )`;
+
+const approvedTotals = `
+  actuals AS (
+    SELECT m."indicatorId", p.year * 4 + p.quarter - 1 AS idx, SUM(m.value) AS value, bool_or(s.illustrative) AS illustrative
+    FROM "Measurement" m
+    JOIN "Submission" s ON s.id = m."submissionId"
+    JOIN "ReportingPeriod" p ON p.id = s."periodId"
+    WHERE s."partnershipId" = $1 AND s.status = 'APPROVED' AND m.cell = '' AND m.value IS NOT NULL
+    GROUP BY 1, 2
+  )`;
+
+export interface IndicatorSummary {
+  indicatorId: string;
+  code: string;
+  name: string;
+  objectiveCode: string;
+  objectiveTitle: string;
+  unit: "COUNT" | "PERCENT" | "CURRENCY" | "TEXT";
+  aggregation: "SUM" | "LATEST" | "MAX";
+  responsibleId: string;
+  responsible: string;
+  sensitive: boolean;
+  actual: string | null;
+  actualIllustrative: boolean;
+  target: string | null;
+  targetIllustrative: boolean;
+  percentOfTarget: string | null;
+  published: { value: string; qualifier: string; sourceTitle: string; sourcePublisher: string; statedOn: string } | null;
+}
+
+/** Every indicator of a partnership with its life-of-partnership result against its target. */
+export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): Promise<IndicatorSummary[]> {
+  return db.$queryRawUnsafe<IndicatorSummary[]>(
+    `
+    WITH ${bounds}, ${approvedTotals},
+    life AS (
+      SELECT i.id,
+             CASE i.aggregation
+               WHEN 'SUM' THEN (SELECT SUM(a.value) FROM actuals a WHERE a."indicatorId" = i.id)
+               WHEN 'MAX' THEN (SELECT MAX(a.value) FROM actuals a WHERE a."indicatorId" = i.id)
+               ELSE (SELECT a.value FROM actuals a WHERE a."indicatorId" = i.id ORDER BY a.idx DESC LIMIT 1)
+             END AS actual,
+             COALESCE((SELECT bool_or(a.illustrative) FROM actuals a WHERE a."indicatorId" = i.id), false) AS actual_illustrative,
+             COALESCE(
+               (SELECT t.value FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'LIFE'),
+               (SELECT SUM(t.value) FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'YEAR'),
+               (SELECT SUM(t.value) FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'QUARTER')
+             ) AS target,
+             COALESCE((SELECT bool_or(t.illustrative) FROM "Target" t WHERE t."indicatorId" = i.id), false) AS target_illustrative
+      FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId"
+      WHERE o."partnershipId" = $1
+    )
+    SELECT i.id AS "indicatorId", i.code, i.name, o.code AS "objectiveCode", o.title AS "objectiveTitle",
+           i.unit::text AS unit, i.aggregation::text AS aggregation,
+           i."responsibleOrganizationId" AS "responsibleId", org."shortName" AS responsible, i.sensitive,
+           l.actual::text AS actual, l.actual_illustrative AS "actualIllustrative",
+           l.target::text AS target, l.target_illustrative AS "targetIllustrative",
+           CASE WHEN l.target > 0 AND l.actual IS NOT NULL THEN round(l.actual / l.target * 100, 1)::text END AS "percentOfTarget",
+           (SELECT json_build_object('value', r.value::text, 'qualifier', r.qualifier, 'sourceTitle', src.title,
+                                     'sourcePublisher', src.publisher, 'statedOn', to_char(r."statedOn", 'YYYY-MM-DD'))
+              FROM "PublishedResult" r JOIN "Source" src ON src.id = r."sourceId"
+              WHERE r."indicatorId" = i.id LIMIT 1) AS published
+    FROM "Indicator" i
+    JOIN "Objective" o ON o.id = i."objectiveId"
+    JOIN "Organization" org ON org.id = i."responsibleOrganizationId"
+    JOIN life l ON l.id = i.id
+    ORDER BY o."sortOrder", i."sortOrder"`,
+    partnershipId,
+  );
+}
+
+export interface IndicatorQuarter {
+  quarter: string;
+  actual: string | null;
+  target: string | null;
+  cumulativeActual: string | null;
+  cumulativeTarget: string | null;
+}
+
+/** One indicator, quarter by quarter: actual and target, and their running totals by its rule. */
+export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, indicatorId: string): Promise<IndicatorQuarter[]> {
+  return db.$queryRawUnsafe<IndicatorQuarter[]>(
+    `
+    WITH ${bounds}, ${approvedTotals},
+    indicator AS (SELECT id, aggregation FROM "Indicator" WHERE id = $2),
+    quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
+    year_end AS (SELECT idx / 4 AS year, MAX(idx) AS idx FROM quarters GROUP BY idx / 4),
+    targets AS (
+      SELECT q.idx,
+             NULLIF(COALESCE((SELECT SUM(t.value) FROM "Target" t WHERE t."indicatorId" = $2 AND t.scope = 'QUARTER'
+                                AND t.year * 4 + t.quarter - 1 = q.idx), 0)
+                  + COALESCE((SELECT SUM(t.value) FROM "Target" t JOIN year_end y ON y.year = t.year
+                                WHERE t."indicatorId" = $2 AND t.scope = 'YEAR' AND y.idx = q.idx), 0), 0) AS value
+      FROM quarters q
+    ),
+    series AS (
+      SELECT q.idx, a.value AS actual, t.value AS target,
+             count(a.value) OVER w AS reported,
+             SUM(a.value) OVER w AS running_sum,
+             MAX(a.value) OVER w AS running_max,
+             SUM(t.value) OVER w AS running_target
+      FROM quarters q
+      LEFT JOIN actuals a ON a."indicatorId" = $2 AND a.idx = q.idx
+      LEFT JOIN targets t ON t.idx = q.idx
+      WINDOW w AS (ORDER BY q.idx)
+    )
+    SELECT (s.idx / 4)::text || 'Q' || (s.idx % 4 + 1)::text AS quarter,
+           s.actual::text AS actual, s.target::text AS target,
+           CASE WHEN s.reported = 0 THEN NULL
+                WHEN i.aggregation = 'SUM' THEN s.running_sum
+                WHEN i.aggregation = 'MAX' THEN s.running_max
+                ELSE (SELECT a.value FROM actuals a WHERE a."indicatorId" = $2 AND a.idx <= s.idx ORDER BY a.idx DESC LIMIT 1)
+           END::text AS "cumulativeActual",
+           s.running_target::text AS "cumulativeTarget"
+    FROM series s CROSS JOIN indicator i
+    ORDER BY s.idx`,
+    partnershipId,
+    indicatorId,
+  );
+}
+
+export interface ReportingCell {
+  quarter: string;
+  organizationId: string;
+  organization: string;
+  status: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+}
+
+/** Quarter × reporting organization: where each submission stands. */
+export async function unsafeReportingGrid(db: Db, partnershipId: string): Promise<ReportingCell[]> {
+  return db.$queryRawUnsafe<ReportingCell[]>(
+    `
+    WITH ${bounds},
+    quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
+    reporters AS (
+      SELECT DISTINCT i."responsibleOrganizationId" AS org
+      FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId" WHERE o."partnershipId" = $1
+    )
+    SELECT (q.idx / 4)::text || 'Q' || (q.idx % 4 + 1)::text AS quarter,
+           r.org AS "organizationId", org."shortName" AS organization,
+           COALESCE(s.status::text, 'NOT_STARTED') AS status
+    FROM quarters q CROSS JOIN reporters r
+    JOIN "Organization" org ON org.id = r.org
+    LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = $1 AND p.year * 4 + p.quarter - 1 = q.idx
+    LEFT JOIN "Submission" s ON s."periodId" = p.id AND s."organizationId" = r.org
+    ORDER BY q.idx, org."shortName"`,
+    partnershipId,
+  );
+}

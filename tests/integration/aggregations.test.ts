@@ -1,0 +1,110 @@
+// The dashboard's SQL aggregations against figures computed by hand on a small partnership that
+// crosses a year boundary (2019Q3 to 2020Q2).
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { unsafeFundingByQuarter, unsafeFundingTotals } from "../../lib/data/funding";
+import { unsafeIndicatorQuarters, unsafeIndicatorSummaries, unsafeReportingGrid } from "../../lib/data/results";
+import { emptyTables, testDb } from "../support/database";
+
+const url = inject("databaseUrl");
+const db = testDb(url);
+let partnershipId = "";
+let indicatorId = "";
+
+beforeAll(async () => {
+  await emptyTables(url);
+  const donor = await db.organization.create({ data: { name: "Donor Office", shortName: "Donor", kind: "US_GOVERNMENT" } });
+  const host = await db.organization.create({ data: { name: "Host Council", shortName: "Host", kind: "PARTNER_GOVERNMENT" } });
+  const p = await db.partnership.create({
+    data: {
+      slug: "fixture", name: "Fixture partnership", country: "Fixture", usLeadOffice: "Donor Office",
+      signedOn: new Date("2019-07-01"), startsOn: new Date("2019-07-01"), endsOn: new Date("2020-06-30"),
+      firstYear: 2019, firstQuarter: 3, lastYear: 2020, lastQuarter: 2, status: "CONCLUDED", summary: "", regions: [],
+    },
+  });
+  partnershipId = p.id;
+  const periods = new Map<string, string>();
+  for (const [year, quarter] of [[2019, 3], [2019, 4], [2020, 1], [2020, 2]] as const) {
+    periods.set(`${year}Q${quarter}`, (await db.reportingPeriod.create({ data: { partnershipId, year, quarter } })).id);
+  }
+  const money = { rateSource: "fixture", approximate: false };
+  // PHP 175,000,000 at 50.00 PHP per USD is USD 3,500,000.00; restated as USD 4,000,000 at 48.
+  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "donor", fromOrganizationId: donor.id, kind: "AWARD", label: "first", amount: "175000000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2019-08-01"), statedOn: new Date("2019-08-01") } });
+  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "donor", fromOrganizationId: donor.id, kind: "COMMITMENT", label: "restated", amount: "4000000", currency: "USD", exchangeRate: "48", rateDate: new Date("2020-01-15"), statedOn: new Date("2020-01-15") } });
+  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "host", fromOrganizationId: host.id, kind: "PLEDGE", label: "host", amount: "10000000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2019-12-31"), statedOn: new Date("2019-12-31") } });
+  await db.fundingDelivery.create({ data: { partnershipId, periodId: periods.get("2019Q4")!, fromOrganizationId: donor.id, kind: "DISBURSED", amount: "1000000", currency: "USD", exchangeRate: "50", rateDate: new Date("2019-12-01"), rateSource: "fixture" } });
+  await db.fundingDelivery.create({ data: { partnershipId, periodId: periods.get("2020Q1")!, fromOrganizationId: donor.id, kind: "DISBURSED", amount: "24000000", currency: "PHP", exchangeRate: "48", rateDate: new Date("2020-03-01"), rateSource: "fixture" } });
+
+  const objective = await db.objective.create({ data: { partnershipId, code: "O1", title: "Objective", sortOrder: 1 } });
+  const indicator = await db.indicator.create({
+    data: { objectiveId: objective.id, code: "O1.1", name: "Cases", unit: "COUNT", aggregation: "SUM", responsibleOrganizationId: host.id, dimensions: [], sortOrder: 1 },
+  });
+  indicatorId = indicator.id;
+  await db.target.createMany({ data: [
+    { indicatorId, scope: "YEAR", year: 2019, quarter: 0, value: "4" },
+    { indicatorId, scope: "YEAR", year: 2020, quarter: 0, value: "10" },
+  ] });
+  const report = async (period: string, status: "APPROVED" | "SUBMITTED" | "DRAFT", value: string) => {
+    const s = await db.submission.create({ data: { partnershipId, periodId: periods.get(period)!, organizationId: host.id, status } });
+    await db.measurement.create({ data: { submissionId: s.id, indicatorId, cell: "", value } });
+  };
+  await report("2019Q4", "APPROVED", "5");
+  await report("2020Q1", "APPROVED", "7");
+  await report("2020Q2", "SUBMITTED", "100");
+});
+afterAll(() => db.$disconnect());
+
+describe("funding by quarter", () => {
+  it("converts each amount at its own stated rate and counts restatements as their difference", async () => {
+    const rows = (await unsafeFundingByQuarter(db, partnershipId, "USD")).filter((r) => r.party === "Donor");
+    expect(rows.map((r) => [r.quarter, r.pledged, r.cumulativePledged, r.delivered, r.cumulativeDelivered])).toEqual([
+      ["2019Q3", "3500000.00", "3500000.00", "0.00", "0.00"],
+      ["2019Q4", "0.00", "3500000.00", "1000000.00", "1000000.00"],
+      ["2020Q1", "500000.00", "4000000.00", "500000.00", "1500000.00"],
+      ["2020Q2", "0.00", "4000000.00", "0.00", "1500000.00"],
+    ]);
+  });
+
+  it("gives the same record in PHP, each at its own rate", async () => {
+    const rows = (await unsafeFundingByQuarter(db, partnershipId, "PHP")).filter((r) => r.party === "Donor");
+    expect(rows.map((r) => [r.quarter, r.pledged, r.cumulativePledged, r.cumulativeDelivered])).toEqual([
+      ["2019Q3", "175000000.00", "175000000.00", "0.00"],
+      ["2019Q4", "0.00", "175000000.00", "50000000.00"],
+      ["2020Q1", "17000000.00", "192000000.00", "74000000.00"],
+      ["2020Q2", "0.00", "192000000.00", "74000000.00"],
+    ]);
+  });
+
+  it("totals each party's latest statement and its deliveries", async () => {
+    expect(await unsafeFundingTotals(db, partnershipId, "USD")).toEqual([
+      { partyId: expect.any(String), party: "Donor", committed: "4000000.00", delivered: "1500000.00", deliveredIllustrative: false },
+      { partyId: expect.any(String), party: "Host", committed: "200000.00", delivered: "0.00", deliveredIllustrative: false },
+    ]);
+  });
+});
+
+describe("results against targets", () => {
+  it("counts approved quarters only, by the indicator's rule, with annual targets at year end", async () => {
+    const quarters = await unsafeIndicatorQuarters(db, partnershipId, indicatorId);
+    expect(quarters.map((q) => [q.quarter, q.actual, q.cumulativeActual, q.target, q.cumulativeTarget])).toEqual([
+      ["2019Q3", null, null, null, null],
+      ["2019Q4", "5.00", "5.00", "4.00", "4.00"],
+      ["2020Q1", "7.00", "12.00", null, "4.00"],
+      ["2020Q2", null, "12.00", "10.00", "14.00"],
+    ]);
+  });
+
+  it("sums the life of the partnership against the sum of its annual targets", async () => {
+    const [summary] = await unsafeIndicatorSummaries(db, partnershipId);
+    expect(summary).toMatchObject({ code: "O1.1", actual: "12.00", target: "14.00", percentOfTarget: "85.7", published: null });
+  });
+
+  it("shows where each quarter's reporting stands", async () => {
+    const grid = await unsafeReportingGrid(db, partnershipId);
+    expect(grid.map((c) => `${c.quarter} ${c.organization} ${c.status}`)).toEqual([
+      "2019Q3 Host NOT_STARTED",
+      "2019Q4 Host APPROVED",
+      "2020Q1 Host APPROVED",
+      "2020Q2 Host SUBMITTED",
+    ]);
+  });
+});
