@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
-import { formatDate, statusLabel } from "@/lib/format";
-import { listDashboardPartnerships } from "@/lib/data/dashboard";
+import Link from "next/link";
+import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
+import { listDashboardPartnerships } from "@/lib/data/dashboard";
+import { formatDate, statusLabel, submissionStatusLabel } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -16,29 +19,49 @@ export default async function DashboardPage() {
           You are not assigned to any partnership yet. Ask an administrator to add you to the partnerships you work on.
         </p>
       ) : (
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Partnerships you can see, with their period and status</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Partnership</th>
-              <th scope="col" className="py-2 pr-4">Period</th>
-              <th scope="col" className="py-2">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {partnerships.map((p) => (
-              <tr key={p.slug} className="border-b border-rule">
-                <th scope="row" className="py-2 pr-4 font-semibold">
-                  {p.name}
-                </th>
-                <td className="py-2 pr-4">
-                  {formatDate(p.signedOn)} – {p.endsOn ? formatDate(p.endsOn) : "ongoing"}
-                </td>
-                <td className="py-2">{statusLabel[p.status]}</td>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Partnerships you can see, with their period, status, funding, targets met and latest reporting</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="py-2 pr-4">Partnership</th>
+                <th scope="col" className="py-2 pr-4">Period</th>
+                <th scope="col" className="py-2 pr-4">Status</th>
+                <th scope="col" className="py-2 pr-4 text-right">Committed (USD)</th>
+                <th scope="col" className="py-2 pr-4 text-right">Delivered (USD)</th>
+                <th scope="col" className="py-2 pr-4">Targets met</th>
+                <th scope="col" className="py-2">Latest quarter</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {partnerships.map((p) => (
+                <tr key={p.slug} className="border-b border-rule align-top">
+                  <th scope="row" className="py-2 pr-4 font-semibold">
+                    <Link href={`/dashboard/${p.slug}`}>{p.name}</Link>
+                    {p.illustrative ? <div><IllustrativeBadge what="Includes illustrative data" /></div> : null}
+                  </th>
+                  <td className="py-2 pr-4">
+                    {formatDate(p.signedOn)} – {p.endsOn ? formatDate(p.endsOn) : "ongoing"}
+                  </td>
+                  <td className="py-2 pr-4">{statusLabel[p.status]}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(p.committedUsd, "USD")}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(p.deliveredUsd, "USD")}</td>
+                  <td className="py-2 pr-4">{p.targetsSet === 0 ? "No targets set" : `${p.targetsMet} of ${p.targetsSet}`}</td>
+                  <td className="py-2">
+                    {p.latestQuarter === null || p.latestQuarter.statuses.length === 0 ? (
+                      "No reporting yet"
+                    ) : (
+                      <>
+                        <Link href={`/dashboard/${p.slug}/reports/${p.latestQuarter.quarter}`}>{p.latestQuarter.quarter}</Link>:{" "}
+                        {p.latestQuarter.statuses.map((s) => `${s.organization} ${submissionStatusLabel[s.status].toLowerCase()}`).join(", ")}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

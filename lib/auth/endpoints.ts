@@ -24,7 +24,10 @@ export type RouteRule = "signed-in" | Action;
 export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard": "signed-in",
   "/dashboard/admin/users": "user.manage",
+  "/dashboard/[slug]": "dashboard.view",
   "/dashboard/[slug]/reports/[period]": "dashboard.view",
+  "/dashboard/[slug]/indicators/[code]": "dashboard.view",
+  "/dashboard/[slug]/objectives/[code]": "dashboard.view",
 };
 
 /** Pages and route handlers anyone may reach. */

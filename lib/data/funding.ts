@@ -6,7 +6,8 @@ import { requirePartnership } from "./partnership-access";
 import type { Db } from "./prisma";
 
 // Money aggregations, all in SQL. Each amount converts at the rate stored with it (PHP per USD,
-// with its date and source), never today's rate, rounded to the cent.
+// with its date and source), never today's rate, rounded to the cent; where a commitment's
+// source stated the other currency's amount too, that stated amount is used.
 // A funding figure the record restated (USD 3.5M in 2017, USD 4.9M in 2021) counts as pledged
 // in the quarter it was first stated, and each restatement adds its difference in its own
 // quarter, so cumulative pledged at any quarter is what the record said by then.
@@ -16,6 +17,12 @@ const converted = (t: string) => `
   CASE WHEN $2 = ${t}.currency::text THEN ${t}.amount
        WHEN $2 = 'USD' THEN round(${t}.amount / ${t}."exchangeRate", 2)
        ELSE round(${t}.amount * ${t}."exchangeRate", 2) END`;
+
+/** For a commitment, the other currency's amount as its source stated it wins over converting. */
+const convertedCommitment = (t: string) => `
+  CASE WHEN $2 = ${t}.currency::text THEN ${t}.amount
+       WHEN $2 = ${t}."statedEquivalentCurrency"::text AND ${t}."statedEquivalent" IS NOT NULL THEN ${t}."statedEquivalent"
+       ELSE ${converted(t)} END`;
 
 export interface FundingQuarterRow {
   quarter: string;
@@ -40,7 +47,7 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
     quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
     statements AS (
       SELECT c."figureKey", c."fromOrganizationId" AS org, c."statedOn",
-             SUM(${converted("c")}) AS value
+             SUM(${convertedCommitment("c")}) AS value
       FROM "FundingCommitment" c WHERE c."partnershipId" = $1
       GROUP BY 1, 2, 3
     ),
@@ -94,7 +101,7 @@ export async function unsafeFundingTotals(db: Db, partnershipId: string, currenc
   return db.$queryRawUnsafe<PartyTotal[]>(
     `
     WITH ranked AS (
-      SELECT c."fromOrganizationId" AS org, ${converted("c")} AS value,
+      SELECT c."fromOrganizationId" AS org, ${convertedCommitment("c")} AS value,
              rank() OVER (PARTITION BY c."figureKey" ORDER BY c."statedOn" DESC) AS recency
       FROM "FundingCommitment" c WHERE c."partnershipId" = $1
     ),

@@ -248,7 +248,7 @@ export const commitments: CommitmentFact[] = [
     amount: "44600000",
     currency: "PHP",
     approximate: false,
-    exchangeRate: "48.387097",
+    exchangeRate: "48.385697",
     rateDate: "2021-04-29",
     rateSource: "Implied by S2 (PHP 44,600,000 = USD 921,760)",
     statedEquivalent: "921760",

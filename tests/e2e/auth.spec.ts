@@ -42,7 +42,10 @@ test("a signed-out visitor is sent to sign in and comes back to the page they as
 const samplePaths: Record<string, string> = {
   "/dashboard": "/dashboard",
   "/dashboard/admin/users": "/dashboard/admin/users",
+  "/dashboard/[slug]": "/dashboard/philippines",
   "/dashboard/[slug]/reports/[period]": "/dashboard/philippines/reports/2019Q3",
+  "/dashboard/[slug]/indicators/[code]": "/dashboard/philippines/indicators/O1.1",
+  "/dashboard/[slug]/objectives/[code]": "/dashboard/philippines/objectives/O2",
 };
 
 function expectedStatus(rule: RouteRule, role: Role | null): number {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   // PHP 175,000,000 at 50.00 PHP per USD is USD 3,500,000.00; restated as USD 4,000,000 at 48.
   await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "donor", fromOrganizationId: donor.id, kind: "AWARD", label: "first", amount: "175000000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2019-08-01"), statedOn: new Date("2019-08-01") } });
   await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "donor", fromOrganizationId: donor.id, kind: "COMMITMENT", label: "restated", amount: "4000000", currency: "USD", exchangeRate: "48", rateDate: new Date("2020-01-15"), statedOn: new Date("2020-01-15") } });
-  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "host", fromOrganizationId: host.id, kind: "PLEDGE", label: "host", amount: "10000000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2019-12-31"), statedOn: new Date("2019-12-31") } });
+  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "host", fromOrganizationId: host.id, kind: "PLEDGE", label: "host", amount: "10000000", currency: "PHP", exchangeRate: "50", statedEquivalent: "199000", statedEquivalentCurrency: "USD", rateDate: new Date("2019-12-31"), statedOn: new Date("2019-12-31") } });
   await db.fundingDelivery.create({ data: { partnershipId, periodId: periods.get("2019Q4")!, fromOrganizationId: donor.id, kind: "DISBURSED", amount: "1000000", currency: "USD", exchangeRate: "50", rateDate: new Date("2019-12-01"), rateSource: "fixture" } });
   await db.fundingDelivery.create({ data: { partnershipId, periodId: periods.get("2020Q1")!, fromOrganizationId: donor.id, kind: "DISBURSED", amount: "24000000", currency: "PHP", exchangeRate: "48", rateDate: new Date("2020-03-01"), rateSource: "fixture" } });
 
@@ -74,10 +74,10 @@ describe("funding by quarter", () => {
     ]);
   });
 
-  it("totals each party's latest statement and its deliveries", async () => {
+  it("totals each party's latest statement (in the amount its source stated, where it did) and its deliveries", async () => {
     expect(await unsafeFundingTotals(db, partnershipId, "USD")).toEqual([
       { partyId: expect.any(String), party: "Donor", committed: "4000000.00", delivered: "1500000.00", deliveredIllustrative: false },
-      { partyId: expect.any(String), party: "Host", committed: "200000.00", delivered: "0.00", deliveredIllustrative: false },
+      { partyId: expect.any(String), party: "Host", committed: "199000.00", delivered: "0.00", deliveredIllustrative: false },
     ]);
   });
 });

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FundingCharts, FundingHeadlines } from "@/components/dashboard/funding-section";
+import { FiltersForm } from "@/components/dashboard/filters-form";
+import { ReportingGrid } from "@/components/dashboard/reporting-grid";
+import { ChosenIndicatorChart, PercentOfTargetPanel, ResultsTable } from "@/components/dashboard/results-section";
+import { requireSignedIn } from "@/lib/auth/session";
+import { getPartnershipDashboard } from "@/lib/data/partnership-dashboard";
+import { formatDate, statusLabel } from "@/lib/format";
+import { readForPage } from "@/lib/page-errors";
+import { formatQuarter, parseQuarter, quarterRange } from "@/lib/periods";
+import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Partnership overview" };
+
+export default async function PartnershipOverviewPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const filters = parseDashboardFilters(await searchParams);
+  const path = `/dashboard/${slug}`;
+  const actor = await requireSignedIn(path);
+  const view = await readForPage(() => getPartnershipDashboard(actor, slug, filters), path);
+  const { partnership } = view;
+  const quarters = quarterRange(parseQuarter(partnership.firstQuarter)!, parseQuarter(partnership.lastQuarter)!).map(formatQuarter);
+  const hasData = view.funding.totals.length > 0 || view.indicators.length > 0;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-muted">
+          <Link href="/dashboard">Partnerships</Link> / {partnership.country}
+        </p>
+        <h1 className="text-3xl font-bold">{partnership.name}</h1>
+        <p>
+          {formatDate(partnership.signedOn)} – {partnership.endsOn ? formatDate(partnership.endsOn) : "ongoing"} (
+          {partnership.firstQuarter}–{partnership.lastQuarter}) · {statusLabel[partnership.status]}
+        </p>
+      </header>
+
+      <FiltersForm
+        action={path}
+        filters={filters}
+        quarters={quarters}
+        objectives={partnership.objectives}
+        partners={view.partners}
+        indicators={view.indicators.map((i) => ({ code: i.code, name: i.name }))}
+      />
+
+      {!hasData ? (
+        <p role="status" className="border-l-4 border-accent-warm bg-base-lightest p-4">
+          This partnership has no funding, indicators or reports recorded yet.
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="money-heading" className="space-y-4">
+            <h2 id="money-heading" className="text-2xl font-bold">Funding in {filters.currency}: committed and delivered</h2>
+            <FundingHeadlines funding={view.funding} currency={filters.currency} />
+            <FundingCharts funding={view.funding} currency={filters.currency} slug={partnership.slug} />
+          </section>
+
+          <section aria-labelledby="results-heading" className="space-y-4">
+            <h2 id="results-heading" className="text-2xl font-bold">Results over the life of the partnership</h2>
+            <ResultsTable indicators={view.indicators} slug={partnership.slug} caption="Each indicator's result to date against its target" />
+            {view.chosen ? <ChosenIndicatorChart chosen={view.chosen} slug={partnership.slug} /> : null}
+            {view.objectiveForPercent ? (
+              <PercentOfTargetPanel objective={view.objectiveForPercent} indicators={view.percentOfTarget} slug={partnership.slug} />
+            ) : null}
+          </section>
+
+          <section aria-labelledby="partners-heading" className="space-y-4">
+            <h2 id="partners-heading" className="text-2xl font-bold">By implementing organization</h2>
+            {view.partners
+              .filter((p) => !filters.partner || p.id === filters.partner)
+              .map((p) => (
+                <div key={p.id} className="space-y-2">
+                  <h3 className="text-xl font-bold">{p.name}</h3>
+                  <ResultsTable
+                    indicators={view.indicators.filter((i) => i.responsibleId === p.id)}
+                    slug={partnership.slug}
+                    caption={`${p.name}'s indicators and results`}
+                  />
+                </div>
+              ))}
+          </section>
+
+          <section aria-labelledby="reporting-heading" className="space-y-4">
+            <h2 id="reporting-heading" className="text-2xl font-bold">Reporting status</h2>
+            <ReportingGrid cells={view.grid} slug={partnership.slug} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

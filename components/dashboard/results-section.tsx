@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { ChartPanel } from "@/components/charts/chart-panel";
+import { PercentOfTargetChart, ResultsChart } from "@/components/charts/results-chart";
+import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
+import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
+import type { IndicatorSummary } from "@/lib/data/results";
+import { formatDate, formatMeasure } from "@/lib/format";
+
+export const unitLabel = (unit: string) => (unit === "PERCENT" ? "percent" : unit === "COUNT" ? "count" : unit.toLowerCase());
+
+/** One indicator's life-of-partnership result, target, and the published figure with its source. */
+export function ResultsTable({ indicators, slug, caption }: { indicators: IndicatorSummary[]; slug: string; caption: string }) {
+  if (indicators.length === 0) return <p role="status" className="bg-base-lightest p-3">No indicators match the filters.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-1 pr-3">Indicator</th>
+            <th scope="col" className="py-1 pr-3">Reported by</th>
+            <th scope="col" className="py-1 pr-3 text-right">Result to date (approved quarters)</th>
+            <th scope="col" className="py-1 pr-3 text-right">Target</th>
+            <th scope="col" className="py-1 pr-3 text-right">Of target</th>
+            <th scope="col" className="py-1">Published figure</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((i) => (
+            <tr key={i.code} className="border-b border-rule align-top">
+              <th scope="row" className="py-1 pr-3 font-normal">
+                <Link href={`/dashboard/${slug}/indicators/${i.code}`}>{i.code} {i.name}</Link>
+              </th>
+              <td className="py-1 pr-3">{i.responsible}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {i.actual === null ? "No approved values" : formatMeasure(i.actual, i.unit)}
+                {i.actualIllustrative ? <> <IllustrativeBadge what="Illustrative" /></> : null}
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {i.target === null ? "No target set" : formatMeasure(i.target, i.unit)}
+                {i.target !== null && i.targetIllustrative ? <> <IllustrativeBadge what="Illustrative" /></> : null}
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums">{i.percentOfTarget === null ? "—" : `${i.percentOfTarget}%`}</td>
+              <td className="py-1">
+                {i.published ? (
+                  <>
+                    {i.published.qualifier === "more than" ? "More than " : ""}
+                    {formatMeasure(i.published.value, i.unit)}
+                    <details>
+                      <summary className="cursor-pointer text-primary underline">Source</summary>
+                      {i.published.sourceTitle}, {i.published.sourcePublisher}, stated {formatDate(i.published.statedOn)}.
+                    </details>
+                  </>
+                ) : (
+                  "None published"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ChosenIndicatorChart({ chosen, slug }: { chosen: NonNullable<PartnershipDashboard["chosen"]>; slug: string }) {
+  const { summary, quarters } = chosen;
+  const fmt = (v: string | null) => (v === null ? null : formatMeasure(v, summary.unit));
+  return (
+    <ChartPanel
+      id="results-chart"
+      title={`${summary.code} ${summary.name}: target and actual by quarter (${unitLabel(summary.unit)})`}
+      description={`Bars show the approved value and the target in each quarter; lines show both to date, combined by the indicator's rule (${summary.aggregation.toLowerCase()}). ${summary.target === null ? "No target is set for this indicator." : ""}`}
+      illustrative={summary.actualIllustrative || summary.targetIllustrative}
+      columns={[
+        { key: "quarter", label: "Quarter" },
+        { key: "actual", label: "Actual", numeric: true },
+        { key: "target", label: "Target", numeric: true },
+        { key: "cumulativeActual", label: "Actual to date", numeric: true },
+        { key: "cumulativeTarget", label: "Target to date", numeric: true },
+      ]}
+      rows={quarters.map((q) => ({
+        quarter: q.quarter,
+        actual: fmt(q.actual),
+        target: fmt(q.target),
+        cumulativeActual: fmt(q.cumulativeActual),
+        cumulativeTarget: fmt(q.cumulativeTarget),
+      }))}
+      filename={`${slug}-indicator-${summary.code}.csv`}
+      note="Only approved quarters count. Annual targets count in the last quarter of their year."
+    >
+      <ResultsChart
+        unitLabel={unitLabel(summary.unit)}
+        data={quarters.map((q) => ({
+          quarter: q.quarter,
+          actual: q.actual === null ? null : Number(q.actual),
+          target: q.target === null ? null : Number(q.target),
+          cumulativeActual: q.cumulativeActual === null ? null : Number(q.cumulativeActual),
+          cumulativeTarget: q.cumulativeTarget === null ? null : Number(q.cumulativeTarget),
+        }))}
+      />
+    </ChartPanel>
+  );
+}
+
+export function PercentOfTargetPanel({ objective, indicators, slug }: { objective: string; indicators: IndicatorSummary[]; slug: string }) {
+  const withTarget = indicators.filter((i) => i.percentOfTarget !== null);
+  const without = indicators.filter((i) => i.percentOfTarget === null);
+  return (
+    <ChartPanel
+      id="percent-chart"
+      title={`Objective ${objective}: percent of target achieved, by indicator`}
+      description="Each bar is an indicator's result to date as a percentage of its target for the life of the partnership."
+      illustrative={withTarget.some((i) => i.actualIllustrative || i.targetIllustrative)}
+      columns={[
+        { key: "indicator", label: "Indicator" },
+        { key: "actual", label: "Result to date", numeric: true },
+        { key: "target", label: "Target", numeric: true },
+        { key: "percent", label: "Percent of target", numeric: true },
+      ]}
+      rows={withTarget.map((i) => ({
+        indicator: `${i.code} ${i.name}`,
+        actual: i.actual === null ? null : formatMeasure(i.actual, i.unit),
+        target: i.target === null ? null : formatMeasure(i.target, i.unit),
+        percent: `${i.percentOfTarget}%`,
+      }))}
+      filename={`${slug}-objective-${objective}-percent-of-target.csv`}
+      emptyMessage={`No indicator of objective ${objective} has a target set, so there is no percentage to show.`}
+      note={without.length > 0 ? `No target set for: ${without.map((i) => i.code).join(", ")}.` : undefined}
+    >
+      <PercentOfTargetChart data={withTarget.map((i) => ({ indicator: i.code, percent: Number(i.percentOfTarget) }))} />
+    </ChartPanel>
+  );
+}
