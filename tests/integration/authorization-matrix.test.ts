@@ -10,8 +10,7 @@ import { can, ROLES, type Action, type Actor, type ResourceScope } from "../../l
 import type { ActionResult } from "../../lib/action-result";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
-import { emptyTables, testDb } from "../support/database";
-import { databaseDigest } from "../support/snapshot";
+import { databaseDigest, emptyTables, testDb } from "../support/database";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../../lib/auth/session", () => ({

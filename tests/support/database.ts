@@ -33,23 +33,30 @@ export async function emptyTables(url: string) {
   }
 }
 
-/** Row counts of every table: a fingerprint of what a step wrote. */
-export async function tableCounts(url: string): Promise<Record<string, number>> {
+/** One value per table, from a query over that table's rows (alias t). */
+async function perTable<T>(url: string, select: string, read: (value: string | null) => T): Promise<Record<string, T>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
     );
-    const counts: Record<string, number> = {};
+    const result: Record<string, T> = {};
     for (const { tablename } of rows) {
-      const result = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${tablename}"`);
-      counts[tablename] = Number(result.rows[0]?.n ?? 0);
+      const row = await client.query<{ v: string | null }>(`SELECT (${select})::text AS v FROM "${tablename}" t`);
+      result[tablename] = read(row.rows[0]?.v ?? null);
     }
-    return counts;
+    return result;
   } finally {
     await client.end();
   }
 }
+
+/** Row counts of every table: a fingerprint of what a step wrote. */
+export const tableCounts = (url: string) => perTable(url, "count(*)", Number);
+
+/** A digest of every row of every table: equal digests mean nothing was written. */
+export const databaseDigest = (url: string) =>
+  perTable(url, "md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))", (v) => v ?? "");
 
 export const testDb = (url: string) => createPrismaClient(url, { max: 3 });
