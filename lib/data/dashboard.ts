@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { scopeOf } from "../auth/permissions";
 import { AppError } from "../errors";
 import { getDb } from "./db";
-import { unsafeFundingTotals } from "./funding";
+import { unsafePartnershipFundingTotal } from "./funding";
 import { unsafeIndicatorSummaries, unsafeReportingGrid, type ReportingCell } from "./results";
 
 export interface DashboardPartnership {
@@ -21,13 +21,6 @@ export interface DashboardPartnership {
   latestQuarter: { quarter: string; statuses: { organization: string; status: ReportingCell["status"] }[] } | null;
 }
 
-const addDecimals = (values: string[]) => {
-  // Sums of cents as integers, so no float touches the money.
-  const cents = values.reduce((sum, v) => sum + BigInt(v.replace(".", "")), 0n);
-  const text = cents.toString().padStart(3, "0");
-  return `${text.slice(0, -2)}.${text.slice(-2)}`;
-};
-
 /** The partnerships the actor may see, with their money, targets met and latest reporting. */
 export async function listDashboardPartnerships(actor: Actor | null): Promise<DashboardPartnership[]> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
@@ -41,8 +34,8 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
   });
   return Promise.all(
     rows.map(async (r) => {
-      const [totals, indicators, grid] = await Promise.all([
-        unsafeFundingTotals(db, r.id, "USD"),
+      const [funding, indicators, grid] = await Promise.all([
+        unsafePartnershipFundingTotal(db, r.id, "USD"),
         unsafeIndicatorSummaries(db, r.id),
         unsafeReportingGrid(db, r.id),
       ]);
@@ -55,9 +48,9 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
         status: r.status,
         signedOn: r.signedOn.toISOString().slice(0, 10),
         endsOn: r.endsOn?.toISOString().slice(0, 10) ?? null,
-        committedUsd: addDecimals(totals.map((t) => t.committed)),
-        deliveredUsd: addDecimals(totals.map((t) => t.delivered)),
-        illustrative: totals.some((t) => t.deliveredIllustrative) || indicators.some((i) => i.actualIllustrative),
+        committedUsd: funding.committed,
+        deliveredUsd: funding.delivered,
+        illustrative: funding.illustrative || indicators.some((i) => i.actualIllustrative),
         targetsMet: withTargets.filter((i) => Number(i.percentOfTarget) >= 100).length,
         targetsSet: withTargets.length,
         latestQuarter: lastQuarter

@@ -97,9 +97,7 @@ export interface PartyTotal {
 }
 
 /** Per party: what it committed (the latest statement of each figure) and what it delivered. */
-export async function unsafeFundingTotals(db: Db, partnershipId: string, currency: CurrencyCode): Promise<PartyTotal[]> {
-  return db.$queryRawUnsafe<PartyTotal[]>(
-    `
+const partyTotalsSql = `
     WITH ranked AS (
       SELECT c."fromOrganizationId" AS org, ${convertedCommitment("c")} AS value,
              rank() OVER (PARTITION BY c."figureKey" ORDER BY c."statedOn" DESC) AS recency
@@ -111,17 +109,34 @@ export async function unsafeFundingTotals(db: Db, partnershipId: string, currenc
       FROM "FundingDelivery" d WHERE d."partnershipId" = $1 GROUP BY 1
     )
     SELECT o.id AS "partyId", o."shortName" AS party,
-           COALESCE(c.amount, 0)::numeric(18, 2)::text AS committed,
-           COALESCE(d.amount, 0)::numeric(18, 2)::text AS delivered,
+           COALESCE(c.amount, 0)::numeric(18, 2) AS committed,
+           COALESCE(d.amount, 0)::numeric(18, 2) AS delivered,
            COALESCE(d.illustrative, false) AS "deliveredIllustrative"
     FROM (SELECT org FROM committed UNION SELECT org FROM delivered) p
     JOIN "Organization" o ON o.id = p.org
     LEFT JOIN committed c ON c.org = p.org
-    LEFT JOIN delivered d ON d.org = p.org
-    ORDER BY o."shortName"`,
+    LEFT JOIN delivered d ON d.org = p.org`;
+
+export async function unsafeFundingTotals(db: Db, partnershipId: string, currency: CurrencyCode): Promise<PartyTotal[]> {
+  return db.$queryRawUnsafe<PartyTotal[]>(
+    `SELECT "partyId", party, committed::text AS committed, delivered::text AS delivered, "deliveredIllustrative"
+     FROM (${partyTotalsSql}) t ORDER BY party`,
     partnershipId,
     currency,
   );
+}
+
+/** All parties together: committed and delivered for the whole partnership. */
+export async function unsafePartnershipFundingTotal(db: Db, partnershipId: string, currency: CurrencyCode) {
+  const [row] = await db.$queryRawUnsafe<{ committed: string; delivered: string; illustrative: boolean }[]>(
+    `SELECT COALESCE(SUM(committed), 0)::numeric(18, 2)::text AS committed,
+            COALESCE(SUM(delivered), 0)::numeric(18, 2)::text AS delivered,
+            COALESCE(bool_or("deliveredIllustrative"), false) AS illustrative
+     FROM (${partyTotalsSql}) t`,
+    partnershipId,
+    currency,
+  );
+  return row ?? { committed: "0.00", delivered: "0.00", illustrative: false };
 }
 
 export interface FundingStatement {

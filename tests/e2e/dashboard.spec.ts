@@ -13,6 +13,14 @@ async function expectNoSeriousAccessibilityProblems(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+test("the partnership list shows the Philippines' committed total in USD", async ({ page }) => {
+  await page.goto("/dashboard");
+  const row = page.getByRole("row", { name: /U\.S\.–Philippines/ });
+  await expect(row).toContainText("USD 5,821,760");
+  await expect(row).toContainText("Includes illustrative data");
+  await expect(row).toContainText("2021Q2");
+});
+
 test("the overview shows the seeded totals, and PHP changes the figures", async ({ page }) => {
   await page.goto("/dashboard/philippines");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("U.S.–Philippines Child Protection Compact (CPC) Partnership");
