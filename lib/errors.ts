@@ -6,6 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** Field name → what to fix, for VALIDATION errors found past the form's schema. */
+    readonly fields?: Record<string, string[]>,
   ) {
     super(message);
     this.name = "AppError";

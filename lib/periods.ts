@@ -40,3 +40,10 @@ export function quarterOfDate(isoDate: string): Quarter {
   if (!year || !month || month < 1 || month > 12) throw new Error(`Not a calendar date: ${isoDate}`);
   return { year, quarter: Math.ceil(month / 3) };
 }
+
+/** When a quarter's report is due: 30 days after the quarter ends (an ISO date). */
+export function reportDueOn({ year, quarter }: Quarter): string {
+  const end = new Date(Date.UTC(year, quarter * 3, 0));
+  end.setUTCDate(end.getUTCDate() + 30);
+  return end.toISOString().slice(0, 10);
+}

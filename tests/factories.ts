@@ -39,18 +39,30 @@ export async function createUser(
 
 let nextYear = 2100;
 
-/** A submitted quarter in a reporting period of its own (a far-future year, so nothing collides). */
-export async function createSubmittedSubmission(db: Db, options: { partnership: string; organization: string; submittedById?: string }) {
-  const partnership = await partnershipId(db, options.partnership);
-  const period = await db.reportingPeriod.create({ data: { partnershipId: partnership, year: nextYear++, quarter: 1 } });
-  return db.submission.create({
+/** A reporting period of its own (a far-future year, so nothing collides), e.g. "2100Q1". */
+export async function createPeriod(db: Db, partnership: string) {
+  const period = await db.reportingPeriod.create({ data: { partnershipId: await partnershipId(db, partnership), year: nextYear++, quarter: 1 } });
+  return { ...period, text: `${period.year}Q${period.quarter}` };
+}
+
+/** A submission in a period of its own. */
+export async function createSubmission(
+  db: Db,
+  options: { partnership: string; organization: string; status?: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED"; submittedById?: string },
+) {
+  const period = await createPeriod(db, options.partnership);
+  const submission = await db.submission.create({
     data: {
-      partnershipId: partnership,
+      partnershipId: period.partnershipId,
       periodId: period.id,
       organizationId: await organizationId(db, options.organization),
-      status: "SUBMITTED",
+      status: options.status ?? "SUBMITTED",
       submittedById: options.submittedById ?? null,
-      submittedAt: new Date(),
+      submittedAt: options.status === "DRAFT" ? null : new Date(),
     },
   });
+  return { ...submission, periodText: period.text };
 }
+
+export const createSubmittedSubmission = (db: Db, options: { partnership: string; organization: string; submittedById?: string }) =>
+  createSubmission(db, { ...options, status: "SUBMITTED" });

@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { reviewSubmissionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
-import { initialActionResult } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 
 /** A reviewer approves a submitted quarter, or returns it with a reason. */
 export function ReviewForm({ submissionId, version, organization }: { submissionId: string; version: number; organization: string }) {
-  const [state, action, pending] = useActionState(reviewSubmissionAction, initialActionResult);
+  const { state, onSubmit, pending } = useFormAction(reviewSubmissionAction);
   const id = useId();
   return (
-    <form action={action} className="space-y-3 border border-rule p-3" aria-label={`Review ${organization}'s submission`}>
+    <form onSubmit={onSubmit} className="space-y-3 border border-rule p-3" aria-label={`Review ${organization}'s submission`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
       <fieldset>

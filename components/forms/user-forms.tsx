@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import {
   changeUserAccessAction,
   createUserAction,
@@ -10,7 +10,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
-import { initialActionResult } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { ROLES, roleLabel, type Role } from "@/lib/auth/permissions";
 
 export interface Option {
@@ -73,10 +73,10 @@ function AccessFields({
 }
 
 export function CreateUserForm({ organizations, partnerships }: { organizations: Option[]; partnerships: Option[] }) {
-  const [state, action, pending] = useActionState(createUserAction, initialActionResult);
+  const { state, onSubmit, pending } = useFormAction(createUserAction, { resetOnSuccess: true });
   const prefix = useId();
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2">
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
       <div>
         <label htmlFor={`${prefix}-email`} className="block font-semibold">Email</label>
         <input id={`${prefix}-email`} name="email" type="email" required className={inputClass}
@@ -110,10 +110,10 @@ export function UserAccessForm(props: {
   partnerships: Option[];
   initial: { role: Role; organizationId: string; partnershipIds: string[] };
 }) {
-  const [state, action, pending] = useActionState(changeUserAccessAction, initialActionResult);
+  const { state, onSubmit, pending } = useFormAction(changeUserAccessAction);
   const prefix = useId();
   return (
-    <form action={action} className="space-y-3">
+    <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="userId" value={props.userId} />
       <AccessFields prefix={prefix} organizations={props.organizations} partnerships={props.partnerships} errors={state.errors} initial={props.initial} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save role and partnerships"}</Button>
@@ -123,9 +123,9 @@ export function UserAccessForm(props: {
 }
 
 export function DisableUserForm({ userId, disabled, email }: { userId: string; disabled: boolean; email: string }) {
-  const [state, action, pending] = useActionState(setUserDisabledAction, initialActionResult);
+  const { state, onSubmit, pending } = useFormAction(setUserDisabledAction);
   return (
-    <form action={action}>
+    <form onSubmit={onSubmit}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
       <Button type="submit" variant={disabled ? "secondary" : "danger"} disabled={pending} aria-label={`${disabled ? "Enable" : "Disable"} ${email}`}>
@@ -137,10 +137,10 @@ export function DisableUserForm({ userId, disabled, email }: { userId: string; d
 }
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(resetUserPasswordAction, initialActionResult);
+  const { state, onSubmit, pending } = useFormAction(resetUserPasswordAction, { resetOnSuccess: true });
   const prefix = useId();
   return (
-    <form action={action} className="space-y-2">
+    <form onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`${prefix}-password`} className="block font-semibold">New password (12 to 64 characters)</label>
       <input id={`${prefix}-password`} name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={64}

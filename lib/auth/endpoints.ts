@@ -14,6 +14,9 @@ export const SERVER_ACTIONS = {
   },
   "app/dashboard/[slug]/reports/[period]/actions.ts": {
     reviewSubmissionAction: "submission.review",
+    saveSubmissionAction: "submission.edit",
+    reopenSubmissionAction: "submission.reopen",
+    addCommentAction: "submission.comment",
   },
 } as const satisfies Record<string, Record<string, Action>>;
 
@@ -25,7 +28,12 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard": "signed-in",
   "/dashboard/admin/users": "user.manage",
   "/dashboard/[slug]": "dashboard.view",
+  "/dashboard/[slug]/reports": "dashboard.view",
   "/dashboard/[slug]/reports/[period]": "dashboard.view",
+  "/dashboard/[slug]/audit": "audit.view",
+  "/dashboard/[slug]/reports/[period]/import": "submission.edit",
+  "/api/partnerships/[slug]/reports/[period]/export": "dashboard.view",
+  "/api/partnerships/[slug]/reports/[period]/import": "submission.edit",
   "/dashboard/[slug]/indicators/[code]": "dashboard.view",
   "/dashboard/[slug]/objectives/[code]": "dashboard.view",
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor } from "../auth/permissions";
+import { cellsOf, type Cell } from "../dimensions";
 import { AppError } from "../errors";
 import { formatQuarter, parseQuarter } from "../periods";
 import { getDb } from "./db";
@@ -7,9 +8,28 @@ import { requirePartnership } from "./partnership-access";
 
 export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
 
+export interface EntryRow {
+  code: string;
+  name: string;
+  unit: "COUNT" | "PERCENT" | "CURRENCY" | "TEXT";
+  dimensions: string[];
+  cellsSumToTotal: boolean;
+  cells: Cell[];
+  values: Record<string, string | null>;
+  note: string | null;
+  evidence: string | null;
+}
+
 export interface QuarterSubmission {
   organizationId: string;
   organization: string;
+  /** What the actor may do here, decided on the server (each action checks again). */
+  canEdit: boolean;
+  canReopen: boolean;
+  canComment: boolean;
+  /** The version an edit must name: 0 before anything is saved. */
+  version: number;
+  entry: EntryRow[];
   submission: null | {
     id: string;
     status: SubmissionStatus;
@@ -59,15 +79,43 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
     },
   });
   const byOrganization = new Map(submissions.map((s) => [s.organizationId, s]));
+  const indicators = await db.indicator.findMany({
+    where: { objective: { partnershipId: partnership.id } },
+    orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true, responsibleOrganizationId: true },
+  });
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
     period: formatQuarter(quarter),
     locked: period.locked,
     organizations: reporters.map((org) => {
       const s = byOrganization.get(org.id);
+      const scope = { partnershipId: partnership.id, organizationId: org.id };
+      const editable = !s ? !period.locked : s.status === "DRAFT" || s.status === "RETURNED";
       return {
         organizationId: org.id,
         organization: org.shortName,
+        canEdit: actor !== null && editable && can(actor, "submission.edit", scope),
+        canReopen: actor !== null && s?.status === "APPROVED" && can(actor, "submission.reopen", scope),
+        canComment: actor !== null && s !== undefined && can(actor, "submission.comment", scope),
+        version: s?.version ?? 0,
+        entry: indicators
+          .filter((i) => i.responsibleOrganizationId === org.id)
+          .map((i) => {
+            const rows = s?.measurements.filter((m) => m.indicatorId === i.id) ?? [];
+            const total = rows.find((m) => m.cell === "");
+            return {
+              code: i.code,
+              name: i.name,
+              unit: i.unit,
+              dimensions: i.dimensions,
+              cellsSumToTotal: i.cellsSumToTotal,
+              cells: cellsOf(i.dimensions),
+              values: Object.fromEntries(rows.map((m) => [m.cell, m.value?.toString() ?? m.textValue])),
+              note: total?.note ?? null,
+              evidence: total?.evidenceUrl ?? null,
+            };
+          }),
         submission: s
           ? {
               id: s.id,

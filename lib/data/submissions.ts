@@ -2,7 +2,10 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
+import { formatQuarter, parseQuarter } from "../periods";
+import { parseEntry, type EntryIndicator } from "../validation/entry";
 import type { ReviewSubmission } from "../validation/submissions";
+import type { Tx } from "./prisma";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 
@@ -50,5 +53,177 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
       after: { status, version: submission.version + 1, ...(status === "RETURNED" ? { reason: input.reason } : {}) },
     });
     return { status };
+  });
+}
+
+// ---- Entering a quarter -------------------------------------------------------------------
+
+const EDITABLE = new Set(["DRAFT", "RETURNED"]);
+
+/** The indicators an organization reports on a partnership, in their order. */
+async function indicatorsFor(tx: Tx, partnershipId: string, organizationId: string) {
+  return tx.indicator.findMany({
+    where: { responsibleOrganizationId: organizationId, objective: { partnershipId } },
+    orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true },
+  });
+}
+
+async function requirePeriod(tx: Tx, slug: string, periodText: string) {
+  const quarter = parseQuarter(periodText);
+  const partnership = await tx.partnership.findUnique({ where: { slug }, select: { id: true } });
+  if (!partnership || !quarter) throw new AppError("NOT_FOUND", "That partnership or quarter does not exist. Reload the page.");
+  const period = await tx.reportingPeriod.findUnique({
+    where: { partnershipId_year_quarter: { partnershipId: partnership.id, year: quarter.year, quarter: quarter.quarter } },
+  });
+  if (!period) throw new AppError("NOT_FOUND", `${formatQuarter(quarter)} is not a reporting quarter of this partnership.`);
+  return { partnershipId: partnership.id, period };
+}
+
+type StoredValues = Record<string, Record<string, string | null>>;
+
+async function storedValues(tx: Tx, submissionId: string | null): Promise<{ values: StoredValues; notes: Record<string, { note: string | null; evidence: string | null }> }> {
+  if (!submissionId) return { values: {}, notes: {} };
+  const rows = await tx.measurement.findMany({ where: { submissionId }, include: { indicator: { select: { code: true } } } });
+  const values: StoredValues = {};
+  const notes: Record<string, { note: string | null; evidence: string | null }> = {};
+  for (const r of rows) {
+    (values[r.indicator.code] ??= {})[r.cell] = r.value?.toString() ?? r.textValue;
+    if (r.cell === "") notes[r.indicator.code] = { note: r.note, evidence: r.evidenceUrl };
+  }
+  return { values, notes };
+}
+
+const sameNumber = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? null) === (b ?? null) || (a != null && b != null && Number(a) === Number(b));
+
+/**
+ * Saves a quarter's values as a draft, or submits them. Refuses a stale version (someone saved
+ * first: nothing changes, and the message lists what they changed), an approved or submitted
+ * quarter, and anyone but the reporting organization's own encoders or partner staff.
+ */
+export async function saveSubmission(
+  actor: Actor | null,
+  input: { slug: string; period: string; organizationId: string; version: number; intent: "save" | "submit"; form: Record<string, unknown> },
+): Promise<{ status: "DRAFT" | "RETURNED" | "SUBMITTED"; version: number }> {
+  return getDb().$transaction(async (tx) => {
+    const { partnershipId, period } = await requirePeriod(tx, input.slug, input.period);
+    const scope = { partnershipId, organizationId: input.organizationId };
+    const editor = requirePermission(actor, "submission.edit", scope);
+    if (input.intent === "submit") requirePermission(editor, "submission.submit", scope);
+
+    const indicators = await indicatorsFor(tx, partnershipId, input.organizationId);
+    const { values, errors } = parseEntry(indicators as EntryIndicator[], input.form, { complete: input.intent === "submit" });
+    if (Object.keys(errors).length > 0) {
+      throw new AppError("VALIDATION", "Some values need attention: see the messages under them. Nothing was saved.", errors);
+    }
+
+    let submission = await tx.submission.findUnique({ where: { periodId_organizationId: { periodId: period.id, organizationId: input.organizationId } } });
+    if (submission && !EDITABLE.has(submission.status)) {
+      throw new AppError(
+        "CONFLICT",
+        submission.status === "APPROVED"
+          ? "This quarter is approved and locked: only an administrator can reopen it."
+          : "This quarter is submitted and waiting for review: it cannot be changed until a reviewer returns it.",
+      );
+    }
+    if (period.locked && !submission) throw new AppError("CONFLICT", "This quarter is locked: only an administrator can reopen it.");
+    const currentVersion = submission?.version ?? 0;
+    const before = await storedValues(tx, submission?.id ?? null);
+    if (currentVersion !== input.version) {
+      const changed = indicators.flatMap((i) =>
+        Object.entries(values[i.code]?.cells ?? {})
+          .filter(([cell, mine]) => !sameNumber(before.values[i.code]?.[cell], mine))
+          .map(([cell, mine]) => `${i.code} ${cell === "" ? "total" : cell}: now ${before.values[i.code]?.[cell] ?? "empty"} (yours: ${mine ?? "empty"})`),
+      );
+      throw new AppError(
+        "CONFLICT",
+        `Someone else saved this quarter after you opened it, so nothing was saved. ${changed.length > 0 ? `What they changed, against what you typed: ${changed.join("; ")}.` : "Their values are the same as yours."} Reload the page, then re-apply your edits.`,
+      );
+    }
+
+    const status = input.intent === "submit" ? ("SUBMITTED" as const) : submission?.status === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
+    const now = new Date();
+    if (!submission) {
+      submission = await tx.submission.create({
+        data: { partnershipId, periodId: period.id, organizationId: input.organizationId, status, version: 1, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: now } : {}) },
+      });
+    } else {
+      const updated = await tx.submission.updateMany({
+        where: { id: submission.id, version: input.version },
+        data: { status, version: { increment: 1 }, illustrative: false, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: now, returnReason: null } : {}) },
+      });
+      if (updated.count === 0) throw new AppError("CONFLICT", "Someone else saved this quarter at the same moment, so nothing was saved. Reload the page, then re-apply your edits.");
+    }
+
+    await tx.measurement.deleteMany({ where: { submissionId: submission.id, indicatorId: { in: indicators.map((i) => i.id) } } });
+    const rows = indicators.flatMap((i) => {
+      const v = values[i.code]!;
+      return Object.entries(v.cells)
+        .filter(([cell, value]) => value !== null || (cell === "" && (v.note || v.evidence)))
+        .map(([cell, value]) => ({
+          submissionId: submission.id,
+          indicatorId: i.id,
+          cell,
+          value: i.unit === "TEXT" ? null : value,
+          textValue: i.unit === "TEXT" ? value : null,
+          note: cell === "" ? v.note : null,
+          evidenceUrl: cell === "" ? v.evidence : null,
+        }));
+    });
+    if (rows.length > 0) await tx.measurement.createMany({ data: rows });
+
+    const after = Object.fromEntries(indicators.map((i) => [i.code, values[i.code]!.cells]));
+    await recordAudit(tx, editor, {
+      action: status === "SUBMITTED" ? "submission.submit" : "submission.save",
+      entityType: "Submission",
+      entityId: submission.id,
+      partnershipId,
+      before: { status: submission.status, version: currentVersion, values: before.values },
+      after: { status, version: currentVersion + 1, values: after },
+    });
+    return { status, version: currentVersion + 1 };
+  }, { timeout: 30_000 });
+}
+
+/** An administrator unlocks an approved quarter with a reason; it goes back to its organization as returned. */
+export async function reopenSubmission(actor: Actor | null, input: { submissionId: string; version: number; reason: string }): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const submission = await tx.submission.findUnique({ where: { id: input.submissionId } });
+    if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the page.");
+    const admin = requirePermission(actor, "submission.reopen", { partnershipId: submission.partnershipId, organizationId: submission.organizationId });
+    if (submission.status !== "APPROVED") throw new AppError("CONFLICT", "Only an approved quarter can be reopened.");
+    const updated = await tx.submission.updateMany({
+      where: { id: submission.id, version: input.version, status: "APPROVED" },
+      data: { status: "RETURNED", version: { increment: 1 }, returnReason: input.reason, approvedById: null, approvedAt: null },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this submission after you opened it. Reload the page and try again.");
+    await tx.reportingPeriod.update({ where: { id: submission.periodId }, data: { locked: false } });
+    await tx.comment.create({ data: { submissionId: submission.id, authorId: admin.id, body: `Reopened: ${input.reason}` } });
+    await recordAudit(tx, admin, {
+      action: "submission.reopen",
+      entityType: "Submission",
+      entityId: submission.id,
+      partnershipId: submission.partnershipId,
+      before: { status: "APPROVED", version: submission.version },
+      after: { status: "RETURNED", version: submission.version + 1, reason: input.reason },
+    });
+  });
+}
+
+/** Adds to a submission's review thread. */
+export async function addComment(actor: Actor | null, input: { submissionId: string; body: string }): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const submission = await tx.submission.findUnique({ where: { id: input.submissionId }, select: { id: true, partnershipId: true, organizationId: true } });
+    if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the page.");
+    const author = requirePermission(actor, "submission.comment", { partnershipId: submission.partnershipId, organizationId: submission.organizationId });
+    const comment = await tx.comment.create({ data: { submissionId: submission.id, authorId: author.id, body: input.body } });
+    await recordAudit(tx, author, {
+      action: "comment.create",
+      entityType: "Comment",
+      entityId: comment.id,
+      partnershipId: submission.partnershipId,
+      after: { submissionId: submission.id, body: input.body },
+    });
   });
 }

@@ -1,9 +1,12 @@
 import { z } from "zod";
 
+const id = z.string().trim().min(1).max(64);
+const version = z.coerce.number({ error: "Reload the page: the form is missing its version." }).int().min(0);
+
 export const reviewSubmissionSchema = z
   .object({
-    submissionId: z.string().trim().min(1).max(64),
-    version: z.coerce.number({ error: "Reload the page: the form is missing its version." }).int().min(1),
+    submissionId: id,
+    version,
     decision: z.enum(["APPROVE", "RETURN"], { error: "Choose approve or return." }),
     reason: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
   })
@@ -13,3 +16,14 @@ export const reviewSubmissionSchema = z
   });
 
 export type ReviewSubmission = z.infer<typeof reviewSubmissionSchema>;
+
+export const reopenSubmissionSchema = z.object({
+  submissionId: id,
+  version,
+  reason: z.string().trim().min(1, "Say why the quarter is reopened: it is recorded and shown to the encoder.").max(2000, "Use at most 2,000 characters."),
+});
+
+export const commentSchema = z.object({
+  submissionId: id,
+  body: z.string().trim().min(1, "Write the comment first.").max(4000, "Use at most 4,000 characters."),
+});

@@ -9,7 +9,7 @@ import { PROTECTED_ROUTES, PUBLIC_ROUTES, SERVER_ACTIONS } from "../../lib/auth/
 import { can, ROLES, type Action, type Actor, type ResourceScope } from "../../lib/auth/permissions";
 import type { ActionResult } from "../../lib/action-result";
 import { seedDatabase } from "../../prisma/seed/seed";
-import { createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
+import { createPeriod, createSubmission, createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
 import { databaseDigest, emptyTables, testDb } from "../support/database";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -113,6 +113,28 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       return {
         resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
         formData: form({ submissionId: submission.id, version: String(submission.version), decision: "RETURN", reason: "Totals do not add up." }),
+      };
+    },
+    saveSubmissionAction: async () => {
+      const period = await createPeriod(db, "philippines");
+      const iacat = await organizationId(db, "IACAT");
+      return {
+        resource: { partnershipId: period.partnershipId, organizationId: iacat },
+        formData: form({ slug: "philippines", period: period.text, organizationId: iacat, version: "0", intent: "save", "v:O2.1:total": "3" }),
+      };
+    },
+    reopenSubmissionAction: async () => {
+      const submission = await createSubmission(db, { partnership: "philippines", organization: "IACAT", status: "APPROVED" });
+      return {
+        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
+        formData: form({ submissionId: submission.id, version: String(submission.version), reason: "A figure was corrected at source." }),
+      };
+    },
+    addCommentAction: async () => {
+      const submission = await createSubmittedSubmission(db, { partnership: "philippines", organization: "IACAT" });
+      return {
+        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
+        formData: form({ submissionId: submission.id, body: "Please attach the case list." }),
       };
     },
   },

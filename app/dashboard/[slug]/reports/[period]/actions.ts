@@ -1,14 +1,39 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions";
-import { reviewSubmission } from "@/lib/data/submissions";
-import { reviewSubmissionSchema } from "@/lib/validation/submissions";
+import { formToObject, runAction, type ActionResult } from "@/lib/actions";
+import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "@/lib/data/submissions";
+import { entryEnvelopeSchema } from "@/lib/validation/entry";
+import { commentSchema, reopenSubmissionSchema, reviewSubmissionSchema } from "@/lib/validation/submissions";
 
 export async function reviewSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction("submission.review", reviewSubmissionSchema, formData, async (actor, input) => {
     const { status } = await reviewSubmission(actor, input);
     revalidatePath("/dashboard", "layout");
     return status === "APPROVED" ? "Approved. The quarter is locked and counts in the figures." : "Returned with your reason; the encoder can fix it and submit again.";
+  });
+}
+
+export async function saveSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return runAction("submission.edit", entryEnvelopeSchema, formData, async (actor, input) => {
+    const { status } = await saveSubmission(actor, { ...input, form: formToObject(formData) });
+    revalidatePath("/dashboard", "layout");
+    return status === "SUBMITTED" ? "Submitted for review. A reviewer will approve it or return it with a reason." : "Draft saved.";
+  });
+}
+
+export async function reopenSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return runAction("submission.reopen", reopenSubmissionSchema, formData, async (actor, input) => {
+    await reopenSubmission(actor, input);
+    revalidatePath("/dashboard", "layout");
+    return "Reopened. The organization can correct the quarter and submit it again.";
+  });
+}
+
+export async function addCommentAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return runAction("submission.comment", commentSchema, formData, async (actor, input) => {
+    await addComment(actor, input);
+    revalidatePath("/dashboard", "layout");
+    return "Comment added.";
   });
 }

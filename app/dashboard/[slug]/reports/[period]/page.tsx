@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EntryForm } from "@/components/forms/entry-form";
 import { ReviewForm } from "@/components/forms/review-form";
+import { CommentForm, ReopenForm } from "@/components/forms/thread-forms";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getQuarterReport } from "@/lib/data/reports";
@@ -28,6 +30,11 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
         </p>
         <h1 className="text-3xl font-bold">Reporting for {report.period}</h1>
         {report.locked ? <p className="mt-1">This quarter is locked: only an administrator can reopen it, with a reason.</p> : null}
+        <p className="mt-2 flex flex-wrap gap-4">
+          <a href={`/api/partnerships/${slug}/reports/${report.period}/export`}>Download this quarter as CSV</a>
+          {report.organizations.some((o) => o.canEdit) ? <Link href={`/dashboard/${slug}/reports/${report.period}/import`}>Import values from CSV</Link> : null}
+          <Link href={`/dashboard/${slug}/reports`}>All quarters</Link>
+        </p>
       </div>
 
       {report.organizations.length === 0 ? (
@@ -35,7 +42,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
           No organization reports on this partnership&apos;s indicators yet.
         </p>
       ) : (
-        report.organizations.map(({ organization, submission }) => (
+        report.organizations.map(({ organization, organizationId, submission, canEdit, canReopen, canComment, version, entry }) => (
           <section
             key={organization}
             aria-labelledby={`org-${organization}`}
@@ -45,8 +52,16 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
             <h2 id={`org-${organization}`} className="text-2xl font-bold">
               {organization}: {submissionStatusLabel[submission?.status ?? "NOT_STARTED"]}
             </h2>
+            {submission?.status === "RETURNED" && submission.returnReason ? (
+              <p className="border-l-4 border-accent-warm bg-base-lightest p-3">
+                <strong>Returned:</strong> {submission.returnReason}
+              </p>
+            ) : null}
+            {canEdit ? (
+              <EntryForm slug={report.partnership.slug} period={report.period} organizationId={organizationId} organization={organization} version={version} rows={entry} />
+            ) : null}
             {!submission ? (
-              <p>Nothing has been entered for this quarter yet.</p>
+              canEdit ? null : <p>Nothing has been entered for this quarter yet.</p>
             ) : (
               <>
                 {submission.illustrative ? <IllustrativeBadge /> : null}
@@ -54,7 +69,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                   {submission.submittedAt ? `Submitted ${formatDateTime(submission.submittedAt)}. ` : ""}
                   {submission.approvedAt ? `Approved ${formatDateTime(submission.approvedAt)}.` : ""}
                 </p>
-                {submission.measurements.length === 0 ? (
+                {canEdit ? null : submission.measurements.length === 0 ? (
                   <p>No values entered yet.</p>
                 ) : (
                   <table className="w-full border-collapse text-left">
@@ -96,9 +111,11 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                     </ol>
                   </div>
                 ) : null}
+                {canComment ? <CommentForm submissionId={submission.id} organization={organization} /> : null}
                 {submission.status === "SUBMITTED" && submission.canReview ? (
                   <ReviewForm submissionId={submission.id} version={submission.version} organization={organization} />
                 ) : null}
+                {canReopen ? <ReopenForm submissionId={submission.id} version={submission.version} organization={organization} /> : null}
               </>
             )}
           </section>

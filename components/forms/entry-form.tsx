@@ -1,0 +1,108 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { saveSubmissionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "./use-form-action";
+import type { EntryRow } from "@/lib/data/reports";
+import { evidenceField, noteField, parseEntry, valueField } from "@/lib/validation/entry";
+
+const unitHint = { COUNT: "whole number", PERCENT: "percent, 0–100", CURRENCY: "amount", TEXT: "text" } as const;
+
+/**
+ * The quarter's grid: one row per indicator, its breakdown cells, total, note and evidence link.
+ * Values are checked as they are typed with the same rules the server applies on saving.
+ */
+export function EntryForm(props: { slug: string; period: string; organizationId: string; organization: string; version: number; rows: EntryRow[] }) {
+  const { state, onSubmit, pending } = useFormAction(saveSubmissionAction);
+  const [typedErrors, setTypedErrors] = useState<Record<string, string[]>>({});
+  const errors = { ...(state.errors ?? {}), ...typedErrors };
+  const id = (field: string) => `${props.organization}-${field}`.replace(/[^A-Za-z0-9_-]/g, "_");
+
+  function checkAsTyped(event: FormEvent<HTMLFormElement>) {
+    const values = Object.fromEntries(new FormData(event.currentTarget).entries());
+    setTypedErrors(parseEntry(props.rows, values, { complete: false }).errors);
+  }
+
+  return (
+    <form onSubmit={onSubmit} onChange={checkAsTyped} className="space-y-3" aria-label={`${props.organization}'s values for ${props.period}`}>
+      <input type="hidden" name="slug" value={props.slug} />
+      <input type="hidden" name="period" value={props.period} />
+      <input type="hidden" name="organizationId" value={props.organizationId} />
+      <input type="hidden" name="version" value={props.version} />
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Values to enter for {props.period}, one row per indicator</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-1 pr-3">Indicator</th>
+              <th scope="col" className="py-1 pr-3">Breakdown</th>
+              <th scope="col" className="py-1 pr-3">Total</th>
+              <th scope="col" className="py-1 pr-3">Note</th>
+              <th scope="col" className="py-1">Evidence link</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => {
+              const total = valueField(row.code, "");
+              return (
+                <tr key={row.code} className="border-b border-rule align-top">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    <span className="font-semibold">{row.code}</span> {row.name}
+                    <span className="block text-xs text-muted">({unitHint[row.unit]})</span>
+                  </th>
+                  <td className="py-2 pr-3">
+                    {row.cells.length === 0 ? (
+                      <span className="text-muted">Total only</span>
+                    ) : (
+                      <div className="grid gap-1">
+                        {row.cells.map((cell) => {
+                          const field = valueField(row.code, cell.key);
+                          return (
+                            <div key={cell.key}>
+                              <label htmlFor={id(field)} className="mr-2">{cell.label}</label>
+                              <input id={id(field)} name={field} inputMode="decimal" defaultValue={row.values[cell.key] ?? ""} size={8}
+                                className="rounded border border-ink p-1" aria-invalid={errors[field] ? true : undefined}
+                                aria-describedby={describedBy(`${id(field)}-error`, errors[field])} />
+                              <FieldError id={`${id(field)}-error`} messages={errors[field]} />
+                            </div>
+                          );
+                        })}
+                      </div>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3">
+                    <label htmlFor={id(total)} className="sr-only">{row.code} total</label>
+                    <input id={id(total)} name={total} inputMode="decimal" defaultValue={row.values[""] ?? ""} size={8}
+                      className="rounded border border-ink p-1" aria-invalid={errors[total] ? true : undefined}
+                      aria-describedby={describedBy(`${id(total)}-error`, errors[total])} />
+                    <FieldError id={`${id(total)}-error`} messages={errors[total]} />
+                  </td>
+                  <td className="py-2 pr-3">
+                    <label htmlFor={id(noteField(row.code))} className="sr-only">{row.code} note</label>
+                    <textarea id={id(noteField(row.code))} name={noteField(row.code)} defaultValue={row.note ?? ""} rows={2} maxLength={2000}
+                      className="w-48 rounded border border-ink p-1" aria-describedby={describedBy(`${id(noteField(row.code))}-error`, errors[noteField(row.code)])} />
+                    <FieldError id={`${id(noteField(row.code))}-error`} messages={errors[noteField(row.code)]} />
+                  </td>
+                  <td className="py-2">
+                    <label htmlFor={id(evidenceField(row.code))} className="sr-only">{row.code} evidence link</label>
+                    <input id={id(evidenceField(row.code))} name={evidenceField(row.code)} type="url" defaultValue={row.evidence ?? ""} placeholder="https://"
+                      className="w-48 rounded border border-ink p-1" aria-describedby={describedBy(`${id(evidenceField(row.code))}-error`, errors[evidenceField(row.code)])} />
+                    <FieldError id={`${id(evidenceField(row.code))}-error`} messages={errors[evidenceField(row.code)]} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>Save draft</Button>
+        <Button type="submit" name="intent" value="submit" disabled={pending}>Submit for review</Button>
+      </div>
+      <FormStatus state={state} />
+    </form>
+  );
+}

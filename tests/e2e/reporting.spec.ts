@@ -1,0 +1,68 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { demo, signInAs } from "./helpers";
+
+// Runs after the other files (it changes a quarter of the seeded data): an admin reopens the
+// last quarter, and IACAT's encoder and the TIP Office reviewer take it round the whole cycle.
+const QUARTER = "/dashboard/philippines/reports/2021Q2";
+
+async function as(browser: Browser, user: (typeof demo)[keyof typeof demo]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, user);
+  await page.goto(QUARTER);
+  return page;
+}
+
+const iacatHeading = (page: Page) => page.getByRole("heading", { level: 2, name: /^IACAT: / });
+
+test("a quarter goes round: reopened, entered, submitted, returned, fixed, resubmitted, approved", async ({ browser }) => {
+  const dashboard = await as(browser, demo.reviewer);
+  await dashboard.goto("/dashboard/philippines");
+  const resultBefore = Number((await dashboard.getByRole("row", { name: /O2\.1/ }).first().getByRole("cell").nth(1).innerText()).match(/\d+/)![0]);
+
+  const admin = await as(browser, demo.admin);
+  const reopen = admin.getByRole("form", { name: "Reopen IACAT's quarter" });
+  await reopen.getByLabel("Reason for reopening (required)").fill("IACAT corrected its case count.");
+  await reopen.getByRole("button", { name: "Reopen this quarter" }).click();
+  // The page re-renders with the new state: the form is gone and the reason shows.
+  await expect(iacatHeading(admin)).toHaveText("IACAT: Returned");
+  await expect(admin.getByText("Returned: IACAT corrected its case count.")).toBeVisible();
+
+  const encoder = await as(browser, demo.encoder);
+  await expect(iacatHeading(encoder)).toHaveText("IACAT: Returned");
+  await expect(encoder.getByText("Returned: IACAT corrected its case count.")).toBeVisible();
+  const total = encoder.getByLabel("O2.1 total");
+  const before = Number(await total.inputValue());
+  await total.fill("-1");
+  await expect(encoder.getByText("Enter a whole number of 0 or more, without commas.")).toBeVisible();
+  await total.fill(String(before + 5));
+  await encoder.getByRole("button", { name: "Submit for review" }).click();
+  await expect(iacatHeading(encoder)).toHaveText("IACAT: Submitted");
+
+  const reviewer = await as(browser, demo.reviewer);
+  const review = reviewer.getByRole("form", { name: "Review IACAT's submission" });
+  await review.getByLabel("Return for changes").check();
+  await review.getByRole("button", { name: "Record decision" }).click();
+  await expect(review.getByText("Say why you are returning it, so the encoder knows what to fix.")).toBeVisible();
+  await review.getByLabel("Reason for returning (required when returning)").fill("O2.1 is five too high: two cases were double counted.");
+  await review.getByRole("button", { name: "Record decision" }).click();
+  await expect(iacatHeading(reviewer)).toHaveText("IACAT: Returned");
+
+  await encoder.reload();
+  await expect(iacatHeading(encoder)).toHaveText("IACAT: Returned");
+  await expect(encoder.getByText("O2.1 is five too high: two cases were double counted.").first()).toBeVisible();
+  await encoder.getByLabel("O2.1 total").fill(String(before + 3));
+  await encoder.getByRole("button", { name: "Submit for review" }).click();
+  await expect(iacatHeading(encoder)).toHaveText("IACAT: Submitted");
+
+  await reviewer.reload();
+  await reviewer.getByRole("form", { name: "Review IACAT's submission" }).getByRole("button", { name: "Record decision" }).click();
+  await expect(iacatHeading(reviewer)).toHaveText("IACAT: Approved");
+
+  await dashboard.goto("/dashboard/philippines");
+  await expect(dashboard.getByRole("row", { name: /O2\.1/ }).first().getByRole("cell").nth(1)).toContainText(String(resultBefore + 3));
+
+  await dashboard.goto("/dashboard/philippines/audit?quarter=2021Q2&entity=Submission");
+  for (const action of ["submission.reopen", "submission.submit", "submission.return", "submission.approve"]) {
+    await expect(dashboard.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
+  }
+});
