@@ -17,6 +17,8 @@ export const SERVER_ACTIONS = {
     saveSubmissionAction: "submission.edit",
     reopenSubmissionAction: "submission.reopen",
     addCommentAction: "submission.comment",
+    recordContributionAction: "contribution.record",
+    removeContributionAction: "contribution.record",
   },
 } as const satisfies Record<string, Record<string, Action>>;
 

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "dashboard.view": { ADMIN: "any", REVIEWER: "partnership", ENCODER: "partnership", PARTNER: "partnership" },
   /** Enter or change a quarter's values and save a draft. */
   "submission.edit": { ENCODER: "organization", PARTNER: "organization" },
+  /** Record the partner government's cash or in-kind contributions with its quarter. */
+  "contribution.record": { ENCODER: "organization" },
   /** Send a quarter's draft for review. */
   "submission.submit": { ENCODER: "organization", PARTNER: "organization" },
   /** Approve a submitted quarter, or return it with a reason. */

@@ -24,6 +24,10 @@ const convertedCommitment = (t: string) => `
        WHEN $2 = ${t}."statedEquivalentCurrency"::text AND ${t}."statedEquivalent" IS NOT NULL THEN ${t}."statedEquivalent"
        ELSE ${converted(t)} END`;
 
+/** A contribution entered with a quarter counts once that quarter is approved. */
+const countsAsDelivered = (d: string) => `
+  (${d}."submissionId" IS NULL OR EXISTS (SELECT 1 FROM "Submission" ws WHERE ws.id = ${d}."submissionId" AND ws.status = 'APPROVED'))`;
+
 export interface FundingQuarterRow {
   quarter: string;
   partyId: string;
@@ -61,7 +65,7 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
       SELECT d."fromOrganizationId" AS org, p.year * 4 + p.quarter - 1 AS idx,
              SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
       FROM "FundingDelivery" d JOIN "ReportingPeriod" p ON p.id = d."periodId"
-      WHERE d."partnershipId" = $1
+      WHERE d."partnershipId" = $1 AND ${countsAsDelivered("d")}
       GROUP BY 1, 2
     ),
     parties AS (SELECT org FROM pledges UNION SELECT org FROM deliveries),
@@ -106,7 +110,7 @@ const partyTotalsSql = `
     committed AS (SELECT org, SUM(value) AS amount FROM ranked WHERE recency = 1 GROUP BY org),
     delivered AS (
       SELECT d."fromOrganizationId" AS org, SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
-      FROM "FundingDelivery" d WHERE d."partnershipId" = $1 GROUP BY 1
+      FROM "FundingDelivery" d WHERE d."partnershipId" = $1 AND ${countsAsDelivered("d")} GROUP BY 1
     )
     SELECT o.id AS "partyId", o."shortName" AS party,
            COALESCE(c.amount, 0)::numeric(18, 2) AS committed,

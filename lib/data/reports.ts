@@ -27,6 +27,10 @@ export interface QuarterSubmission {
   canEdit: boolean;
   canReopen: boolean;
   canComment: boolean;
+  /** The partner government records its contributions with its quarter. */
+  takesContributions: boolean;
+  canRecordContributions: boolean;
+  contributions: { id: string; kind: "DISBURSED" | "IN_KIND" | "SPENT"; amount: string; currency: "USD" | "PHP"; exchangeRate: string; rateDate: string; rateSource: string; note: string | null }[];
   /** The version an edit must name: 0 before anything is saved. */
   version: number;
   entry: EntryRow[];
@@ -66,7 +70,7 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
   const reporters = await db.organization.findMany({
     where: { indicators: { some: { objective: { partnershipId: partnership.id } } } },
     orderBy: { shortName: "asc" },
-    select: { id: true, shortName: true },
+    select: { id: true, shortName: true, kind: true },
   });
   const submissions = await db.submission.findMany({
     where: { periodId: period.id },
@@ -76,6 +80,7 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
         orderBy: [{ indicator: { sortOrder: "asc" } }, { cell: "asc" }],
       },
       comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      contributions: { orderBy: { id: "asc" } },
     },
   });
   const byOrganization = new Map(submissions.map((s) => [s.organizationId, s]));
@@ -98,6 +103,18 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
         canEdit: actor !== null && editable && can(actor, "submission.edit", scope),
         canReopen: actor !== null && s?.status === "APPROVED" && can(actor, "submission.reopen", scope),
         canComment: actor !== null && s !== undefined && can(actor, "submission.comment", scope),
+        takesContributions: org.kind === "PARTNER_GOVERNMENT",
+        canRecordContributions: org.kind === "PARTNER_GOVERNMENT" && actor !== null && editable && can(actor, "contribution.record", scope),
+        contributions: (s?.contributions ?? []).map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          amount: c.amount.toFixed(2),
+          currency: c.currency,
+          exchangeRate: c.exchangeRate.toString(),
+          rateDate: c.rateDate.toISOString().slice(0, 10),
+          rateSource: c.rateSource,
+          note: c.note,
+        })),
         version: s?.version ?? 0,
         entry: indicators
           .filter((i) => i.responsibleOrganizationId === org.id)

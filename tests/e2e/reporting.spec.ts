@@ -15,9 +15,13 @@ async function as(browser: Browser, user: (typeof demo)[keyof typeof demo]): Pro
 const iacatHeading = (page: Page) => page.getByRole("heading", { level: 2, name: /^IACAT: / });
 
 test("a quarter goes round: reopened, entered, submitted, returned, fixed, resubmitted, approved", async ({ browser }) => {
+  test.setTimeout(120_000);
   const dashboard = await as(browser, demo.reviewer);
   await dashboard.goto("/dashboard/philippines");
   const resultBefore = Number((await dashboard.getByRole("row", { name: /O2\.1/ }).first().getByRole("cell").nth(1).innerText()).match(/\d+/)![0]);
+  await dashboard.goto("/dashboard/philippines?currency=PHP");
+  const pesos = async () => Number((await dashboard.getByTestId("delivered-IACAT").innerText()).match(/PHP ([\d,.]+)/)![1]!.replaceAll(",", ""));
+  const deliveredBefore = await pesos();
 
   const admin = await as(browser, demo.admin);
   const reopen = admin.getByRole("form", { name: "Reopen IACAT's quarter" });
@@ -35,6 +39,21 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await total.fill("-1");
   await expect(encoder.getByText("Enter a whole number of 0 or more, without commas.")).toBeVisible();
   await total.fill(String(before + 5));
+
+  const contribution = encoder.getByRole("form", { name: "Record a contribution" });
+  await contribution.getByLabel("Kind").selectOption("IN_KIND");
+  await contribution.getByLabel("Amount").fill("1,000,000");
+  await contribution.getByLabel("Rate (PHP per USD)").fill("48.50");
+  await contribution.getByLabel("Date of the rate").fill("2021-06-30");
+  await contribution.getByLabel("Source of the rate").fill("BSP reference rate");
+  await contribution.getByRole("button", { name: "Record contribution" }).click();
+  await expect(contribution.getByText("Enter the amount as a number with at most two decimals, without commas.")).toBeVisible();
+  await contribution.getByLabel("Amount").fill("1000000");
+  await contribution.getByRole("button", { name: "Record contribution" }).click();
+  await expect(encoder.getByText("In kind: PHP 1,000,000 at 48.5 PHP per USD")).toBeVisible();
+
+  // The contribution saved the quarter, so the values typed above go in again on the new version.
+  await encoder.getByLabel("O2.1 total").fill(String(before + 5));
   await encoder.getByRole("button", { name: "Submit for review" }).click();
   await expect(iacatHeading(encoder)).toHaveText("IACAT: Submitted");
 
@@ -61,8 +80,11 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await dashboard.goto("/dashboard/philippines");
   await expect(dashboard.getByRole("row", { name: /O2\.1/ }).first().getByRole("cell").nth(1)).toContainText(String(resultBefore + 3));
 
+  await dashboard.goto("/dashboard/philippines?currency=PHP");
+  expect(await pesos()).toBe(deliveredBefore + 1_000_000);
+
   await dashboard.goto("/dashboard/philippines/audit?quarter=2021Q2&entity=Submission");
-  for (const action of ["submission.reopen", "submission.submit", "submission.return", "submission.approve"]) {
+  for (const action of ["submission.reopen", "contribution.record", "submission.submit", "submission.return", "submission.approve"]) {
     await expect(dashboard.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
 });

@@ -130,6 +130,30 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
         formData: form({ submissionId: submission.id, version: String(submission.version), reason: "A figure was corrected at source." }),
       };
     },
+    recordContributionAction: async () => {
+      const period = await createPeriod(db, "philippines");
+      const iacat = await organizationId(db, "IACAT");
+      return {
+        resource: { partnershipId: period.partnershipId, organizationId: iacat },
+        formData: form({
+          slug: "philippines", period: period.text, organizationId: iacat, version: "0", kind: "IN_KIND", currency: "PHP",
+          amount: "250000", exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate",
+        }),
+      };
+    },
+    removeContributionAction: async () => {
+      const submission = await createSubmission(db, { partnership: "philippines", organization: "IACAT", status: "DRAFT" });
+      const contribution = await db.fundingDelivery.create({
+        data: {
+          partnershipId: submission.partnershipId, periodId: submission.periodId, submissionId: submission.id, fromOrganizationId: submission.organizationId,
+          kind: "DISBURSED", amount: "1000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2020-01-01"), rateSource: "test",
+        },
+      });
+      return {
+        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
+        formData: form({ contributionId: contribution.id, version: String(submission.version) }),
+      };
+    },
     addCommentAction: async () => {
       const submission = await createSubmittedSubmission(db, { partnership: "philippines", organization: "IACAT" });
       return {

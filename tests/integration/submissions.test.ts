@@ -155,3 +155,26 @@ describe("the quarter workflow", () => {
     expect(await auditCount()).toBe(audits + 2);
   });
 });
+
+describe("partner-government contributions", () => {
+  it("are entered with the quarter and count as delivered only once it is approved", async () => {
+    const { recordContribution } = await import("../../lib/data/contributions");
+    const { unsafeFundingTotals } = await import("../../lib/data/funding");
+    const period = (await createPeriod(db, "philippines")).text;
+    const philippines = (await db.partnership.findUniqueOrThrow({ where: { slug: "philippines" } })).id;
+    const delivered = async () => (await unsafeFundingTotals(db, philippines, "PHP")).find((t) => t.party === "IACAT")!.delivered;
+    const base = await delivered();
+
+    const contribution = { slug: "philippines", period, organizationId: iacat, kind: "IN_KIND" as const, currency: "PHP" as const, amount: "1000000", exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate", note: "" };
+    expect(await refusal(recordContribution(partner, { ...contribution, version: 0 }))).toBe("FORBIDDEN");
+    await recordContribution(encoder, { ...contribution, version: 0 });
+    expect(await refusal(recordContribution(encoder, { ...contribution, version: 0 }))).toBe("CONFLICT");
+    expect(await delivered()).toBe(base);
+
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "submit", form: complete });
+    const s = await submissionOf(period);
+    await reviewSubmission(reviewer, { submissionId: s.id, version: s.version, decision: "APPROVE", reason: "" });
+    expect(Number(await delivered()) - Number(base)).toBe(1_000_000);
+    expect(await db.auditEvent.count({ where: { action: "contribution.record", entityId: s.id } })).toBe(1);
+  });
+});

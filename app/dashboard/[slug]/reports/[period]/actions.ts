@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionResult } from "@/lib/actions";
+import { recordContribution, removeContribution } from "@/lib/data/contributions";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "@/lib/data/submissions";
+import { recordContributionSchema, removeContributionSchema } from "@/lib/validation/contributions";
 import { entryEnvelopeSchema } from "@/lib/validation/entry";
 import { commentSchema, reopenSubmissionSchema, reviewSubmissionSchema } from "@/lib/validation/submissions";
 
@@ -35,5 +37,21 @@ export async function addCommentAction(_previous: ActionResult, formData: FormDa
     await addComment(actor, input);
     revalidatePath("/dashboard", "layout");
     return "Comment added.";
+  });
+}
+
+export async function recordContributionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return runAction("contribution.record", recordContributionSchema, formData, async (actor, input) => {
+    await recordContribution(actor, input);
+    revalidatePath("/dashboard", "layout");
+    return "Contribution recorded with the quarter. It counts in the figures once the quarter is approved.";
+  });
+}
+
+export async function removeContributionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return runAction("contribution.record", removeContributionSchema, formData, async (actor, input) => {
+    await removeContribution(actor, input);
+    revalidatePath("/dashboard", "layout");
+    return "Contribution removed.";
   });
 }

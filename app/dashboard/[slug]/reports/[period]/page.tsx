@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ContributionForm, RemoveContributionForm } from "@/components/forms/contribution-forms";
 import { EntryForm } from "@/components/forms/entry-form";
 import { ReviewForm } from "@/components/forms/review-form";
 import { CommentForm, ReopenForm } from "@/components/forms/thread-forms";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getQuarterReport } from "@/lib/data/reports";
-import { formatDateTime, formatMeasure, submissionStatusLabel } from "@/lib/format";
+import { formatDate, formatDateTime, formatMeasure, submissionStatusLabel } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { contributionKinds } from "@/lib/validation/contributions";
 import { readForPage } from "@/lib/page-errors";
 
 type Params = Promise<{ slug: string; period: string }>;
@@ -42,7 +45,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
           No organization reports on this partnership&apos;s indicators yet.
         </p>
       ) : (
-        report.organizations.map(({ organization, organizationId, submission, canEdit, canReopen, canComment, version, entry }) => (
+        report.organizations.map(({ organization, organizationId, submission, canEdit, canReopen, canComment, version, entry, takesContributions, canRecordContributions, contributions }) => (
           <section
             key={organization}
             aria-labelledby={`org-${organization}`}
@@ -59,6 +62,25 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
             ) : null}
             {canEdit ? (
               <EntryForm slug={report.partnership.slug} period={report.period} organizationId={organizationId} organization={organization} version={version} rows={entry} />
+            ) : null}
+            {takesContributions ? (
+              <div className="space-y-2">
+                <h3 className="font-bold">Government contributions this quarter</h3>
+                {contributions.length === 0 ? (
+                  <p>None recorded for this quarter.</p>
+                ) : (
+                  <ul className="space-y-1">
+                    {contributions.map((c) => (
+                      <li key={c.id}>
+                        {contributionKinds[c.kind as keyof typeof contributionKinds] ?? c.kind}: {formatMoney(c.amount, c.currency)} at {c.exchangeRate} PHP per USD of{" "}
+                        {formatDate(c.rateDate)} ({c.rateSource}){c.note ? `. ${c.note}` : ""}{" "}
+                        {canRecordContributions ? <RemoveContributionForm contributionId={c.id} version={version} label={`${c.currency} ${c.amount}`} /> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canRecordContributions ? <ContributionForm slug={report.partnership.slug} period={report.period} organizationId={organizationId} version={version} /> : null}
+              </div>
             ) : null}
             {!submission ? (
               canEdit ? null : <p>Nothing has been entered for this quarter yet.</p>
