@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDate, statusLabel } from "@/lib/format";
 import type { PublicPartnershipSummary } from "@/lib/data/partnerships";
 
@@ -8,7 +9,7 @@ export function PartnershipDirectory({ partnerships }: { partnerships: PublicPar
       <h2 id="directory-heading" className="text-2xl font-bold">
         All CPC Partnerships
       </h2>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="All CPC Partnerships (table)">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">
             Child Protection Compact Partnerships with their country, signing date, term, status and U.S. funding
@@ -27,7 +28,9 @@ export function PartnershipDirectory({ partnerships }: { partnerships: PublicPar
           <tbody>
             {partnerships.map((p) => (
               <tr key={p.slug} className="border-b border-rule align-top">
-                <th scope="row" className="py-2 pr-4 font-semibold">{p.country}</th>
+                <th scope="row" className="py-2 pr-4 font-semibold">
+                  <Link href={`/partnerships/${p.slug}`}>{p.country}</Link>
+                </th>
                 <td className="py-2 pr-4">{formatDate(p.signedOn)}</td>
                 <td className="py-2 pr-4">{p.endsOn ? `Until ${formatDate(p.endsOn)}` : (p.termNote ?? "Not stated")}</td>
                 <td className="py-2 pr-4">{statusLabel[p.status]}</td>

@@ -26,6 +26,9 @@ export function PartnershipFacts({ partnership }: { partnership: PublicPartnersh
           </ul>
         </dd>
       </dl>
+      <p className="mt-4">
+        <a href={`/partnerships/${partnership.slug}`}>Read the partnership&apos;s summary: results, funding and sources</a>
+      </p>
       {partnership.source ? (
         <p className="mt-4 text-sm text-muted">
           Source: {partnership.source.title}, {partnership.source.publisher}.

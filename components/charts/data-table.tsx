@@ -9,7 +9,8 @@ export type TableRow = Record<string, string | null>;
 /** A chart's data as a table: the same rows the chart draws and the CSV holds. */
 export function DataTable({ caption, columns, rows }: { caption: string; columns: TableColumn[]; rows: TableRow[] }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard user can scroll a table wider than the screen.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

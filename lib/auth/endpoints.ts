@@ -41,4 +41,12 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
 };
 
 /** Pages and route handlers anyone may reach. */
-export const PUBLIC_ROUTES = ["/", "/login", "/api/health", "/api/auth/[...nextauth]"] as const;
+export const PUBLIC_ROUTES = [
+  "/",
+  "/login",
+  "/partnerships/[slug]",
+  "/api/health",
+  "/api/auth/[...nextauth]",
+  "/api/public/partnerships/[slug]/summary.json",
+  "/api/public/partnerships/[slug]/summary.csv",
+] as const;

@@ -1,6 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
+import { PUBLIC_SUMMARY_TAG } from "@/lib/data/public-summary";
 import { formToObject, runAction, type ActionResult } from "@/lib/actions";
 import { recordContribution, removeContribution } from "@/lib/data/contributions";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "@/lib/data/submissions";
@@ -12,6 +13,8 @@ export async function reviewSubmissionAction(_previous: ActionResult, formData: 
   return runAction("submission.review", reviewSubmissionSchema, formData, async (actor, input) => {
     const { status } = await reviewSubmission(actor, input);
     revalidatePath("/dashboard", "layout");
+    // Public pages show approved quarters only: refresh them now, never serve the old state.
+    revalidateTag(PUBLIC_SUMMARY_TAG, { expire: 0 });
     return status === "APPROVED" ? "Approved. The quarter is locked and counts in the figures." : "Returned with your reason; the encoder can fix it and submit again.";
   });
 }
@@ -28,6 +31,7 @@ export async function reopenSubmissionAction(_previous: ActionResult, formData: 
   return runAction("submission.reopen", reopenSubmissionSchema, formData, async (actor, input) => {
     await reopenSubmission(actor, input);
     revalidatePath("/dashboard", "layout");
+    revalidateTag(PUBLIC_SUMMARY_TAG, { expire: 0 });
     return "Reopened. The organization can correct the quarter and submit it again.";
   });
 }
