@@ -22,6 +22,7 @@ export function PartnershipDirectory({ partnerships }: { partnerships: PublicPar
               <th scope="col" className="py-2 pr-4">Term</th>
               <th scope="col" className="py-2 pr-4">Status</th>
               <th scope="col" className="py-2 pr-4">U.S. funding as stated</th>
+              <th scope="col" className="py-2 pr-4">Partner-government funding as stated</th>
               <th scope="col" className="py-2">Source</th>
             </tr>
           </thead>
@@ -35,6 +36,7 @@ export function PartnershipDirectory({ partnerships }: { partnerships: PublicPar
                 <td className="py-2 pr-4">{p.endsOn ? `Until ${formatDate(p.endsOn)}` : (p.termNote ?? "Not stated")}</td>
                 <td className="py-2 pr-4">{statusLabel[p.status]}</td>
                 <td className="py-2 pr-4">{p.usFundingStatement ?? "Not stated"}</td>
+                <td className="py-2 pr-4">{p.partnerFundingStatement ?? "Not recorded"}</td>
                 <td className="py-2 text-sm text-muted">{p.source ? p.source.publisher : "Not recorded"}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET } from "../../app/api/health/route";
 import { getDatabaseHealth } from "../../lib/data/health";
-import { getPublicPartnerships } from "../../lib/data/partnerships";
+import { readPublicPartnerships } from "../../lib/data/partnerships";
 import { createPrismaClient } from "../../lib/data/prisma";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { emptyTables, testDb } from "../support/database";
@@ -34,7 +34,7 @@ describe("GET /api/health", () => {
 
 describe("the public partnership list", () => {
   it("reads every partnership from the database, the Philippines with its parties", async () => {
-    const partnerships = await getPublicPartnerships();
+    const partnerships = await readPublicPartnerships();
     expect(partnerships).toHaveLength(7);
     const philippines = partnerships.find((p) => p.slug === "philippines");
     expect(philippines).toMatchObject({
@@ -42,7 +42,9 @@ describe("the public partnership list", () => {
       signedOn: "2017-04-11",
       endsOn: "2021-04-11",
       status: "CONCLUDED",
+      partnerFundingStatement: "PHP 44,600,000 (USD 921,760), stated 2021-04-29",
     });
+    expect(partnerships.find((p) => p.slug === "ghana")?.partnerFundingStatement).toBeNull();
     expect(philippines?.parties.map((p) => p.shortName)).toEqual(["TIP Office", "IACAT", "IJM", "The Salvation Army"]);
   });
 });
