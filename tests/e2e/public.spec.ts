@@ -43,3 +43,14 @@ test("the public pages have no accessibility violations", async ({ page }) => {
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   }
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the summary's figures and tables can still be read", async ({ page }) => {
+    await page.goto("/partnerships/philippines");
+    await expect(page.getByText("312", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("img", { name: "Funding pledged and delivered to date, in USD, by quarter" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Approved results by indicator and quarter" })).toBeVisible();
+  });
+});
