@@ -12,7 +12,7 @@ export interface SvgSeries {
 export function SvgColumns({ labels, series, title, description, unit }: { labels: string[]; series: SvgSeries[]; title: string; description: string; unit: string }) {
   const width = 720;
   const height = 240;
-  const left = 64;
+  const left = 80;
   const bottom = 36;
   const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const slot = (width - left - 8) / Math.max(1, labels.length);

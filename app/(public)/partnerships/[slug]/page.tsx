@@ -101,7 +101,7 @@ export default async function PartnershipSummaryPage({ params }: { params: Param
           <h3 className="text-xl font-bold">Pledged and delivered to date, all parties, in USD {fundingIllustrative ? <IllustrativeBadge what="Delivered is illustrative" /> : null}</h3>
           <SvgColumns
             labels={quarters}
-            unit="$"
+            unit="USD "
             title="Funding pledged and delivered to date, in USD, by quarter"
             description="Solid columns: pledged to date. Outlined columns: delivered to date. The table below gives every figure."
             series={[
