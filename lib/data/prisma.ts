@@ -10,9 +10,13 @@ export function createPool(connectionString: string, options: { max?: number } =
   return new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
 }
 
+/** Given a URL, the client owns its pool and $disconnect() closes it; a pool passed in stays open. */
 export function createPrismaClient(connectionString: string | pg.Pool, options: { max?: number } = {}) {
-  const pool = typeof connectionString === "string" ? createPool(connectionString, options) : connectionString;
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  const adapter =
+    typeof connectionString === "string"
+      ? new PrismaPg(createPool(connectionString, options), { disposeExternalPool: true })
+      : new PrismaPg(connectionString);
+  return new PrismaClient({ adapter });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
