@@ -6,8 +6,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
+// JIT compilation is off for the app's sessions: its queries are short, and the planner's
+// generous estimate for generate_series (1,000 rows) pushed the quarter-by-quarter queries over
+// jit_above_cost, where compiling took 140 ms of a 5 ms query (docs/PERFORMANCE.md). PGlite
+// ignores the option (it has no JIT).
 export function createPool(connectionString: string, options: { max?: number } = {}) {
-  return new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  return new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000, options: "-c jit=off" });
 }
 
 /** Given a URL, the client owns its pool and $disconnect() closes it; a pool passed in stays open. */

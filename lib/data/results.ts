@@ -46,21 +46,29 @@ export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): P
   return db.$queryRawUnsafe<IndicatorSummary[]>(
     `
     WITH ${bounds}, ${approvedTotals},
+    life_actuals AS (
+      SELECT a."indicatorId", SUM(a.value) AS sum, MAX(a.value) AS max,
+             (array_agg(a.value ORDER BY a.idx DESC))[1] AS latest, bool_or(a.illustrative) AS illustrative
+      FROM actuals a GROUP BY 1
+    ),
+    life_targets AS (
+      SELECT t."indicatorId",
+             COALESCE(MAX(t.value) FILTER (WHERE t.scope = 'LIFE'), SUM(t.value) FILTER (WHERE t.scope = 'YEAR'),
+                      SUM(t.value) FILTER (WHERE t.scope = 'QUARTER')) AS value,
+             bool_or(t.illustrative) AS illustrative
+      FROM "Target" t JOIN "Indicator" ti ON ti.id = t."indicatorId" JOIN "Objective" tobj ON tobj.id = ti."objectiveId"
+      WHERE tobj."partnershipId" = $1
+      GROUP BY 1
+    ),
     life AS (
       SELECT i.id,
-             CASE i.aggregation
-               WHEN 'SUM' THEN (SELECT SUM(a.value) FROM actuals a WHERE a."indicatorId" = i.id)
-               WHEN 'MAX' THEN (SELECT MAX(a.value) FROM actuals a WHERE a."indicatorId" = i.id)
-               ELSE (SELECT a.value FROM actuals a WHERE a."indicatorId" = i.id ORDER BY a.idx DESC LIMIT 1)
-             END AS actual,
-             COALESCE((SELECT bool_or(a.illustrative) FROM actuals a WHERE a."indicatorId" = i.id), false) AS actual_illustrative,
-             COALESCE(
-               (SELECT t.value FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'LIFE'),
-               (SELECT SUM(t.value) FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'YEAR'),
-               (SELECT SUM(t.value) FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'QUARTER')
-             ) AS target,
-             COALESCE((SELECT bool_or(t.illustrative) FROM "Target" t WHERE t."indicatorId" = i.id), false) AS target_illustrative
+             CASE i.aggregation WHEN 'SUM' THEN la.sum WHEN 'MAX' THEN la.max ELSE la.latest END AS actual,
+             COALESCE(la.illustrative, false) AS actual_illustrative,
+             lt.value AS target,
+             COALESCE(lt.illustrative, false) AS target_illustrative
       FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId"
+      LEFT JOIN life_actuals la ON la."indicatorId" = i.id
+      LEFT JOIN life_targets lt ON lt."indicatorId" = i.id
       WHERE o."partnershipId" = $1
     )
     SELECT i.id AS "indicatorId", i.code, i.name, o.code AS "objectiveCode", o.title AS "objectiveTitle",
