@@ -8,7 +8,7 @@ import { findFreePort, isPortFree } from "./lib/ports";
 import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
 import { authSecretFor } from "./lib/secret";
 import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-users";
-import { ensureBuild, ensurePrismaClient, nextBin } from "./lib/steps";
+import { clearServerCaches, ensureBuild, ensurePrismaClient, nextBin } from "./lib/steps";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -77,6 +77,7 @@ await runCli(async () => {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     };
     if (mode === "start") await ensureBuild(env);
+    await clearServerCaches();
 
     child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { env, stdio: "inherit" });
     child.on("exit", (code) => void stop(code ?? 1));

@@ -2,7 +2,7 @@
 // generating the Prisma client and building the Next app.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UserFacingError } from "./cli";
 import { projectRoot } from "./database";
@@ -60,3 +60,15 @@ export async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 export const nextBin = bin("next", "dist/bin/next");
+
+/**
+ * Empties Next's data cache (unstable_cache entries) and its route cache (pages regenerated on
+ * demand, such as the public summaries). Both live in .next/ and outlast the server, but the
+ * database may have changed while the app was stopped (a restore, a seed, another DATABASE_URL),
+ * and a cached summary would then show figures that are no longer true, or never were approved.
+ */
+export async function clearServerCaches(): Promise<void> {
+  await Promise.all(
+    [".next/cache/fetch-cache", ".next/server/route-cache"].map((dir) => rm(path.join(projectRoot, dir), { recursive: true, force: true })),
+  );
+}

@@ -14,6 +14,13 @@ async function as(browser: Browser, user: (typeof demo)[keyof typeof demo]): Pro
 
 const iacatHeading = (page: Page) => page.getByRole("heading", { level: 2, name: /^IACAT: / });
 
+/** O2.1's approved total on the public summary (a page served from Next's route cache). */
+async function publicTotal(page: Page): Promise<number> {
+  await page.goto("/partnerships/philippines");
+  const row = page.locator("tr", { has: page.locator("th", { hasText: /^O2\.1 / }) });
+  return Number(await row.locator("td").first().innerText());
+}
+
 test("a quarter goes round: reopened, entered, submitted, returned, fixed, resubmitted, approved", async ({ browser }) => {
   test.setTimeout(120_000);
   const dashboard = await as(browser, demo.reviewer);
@@ -22,6 +29,8 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await dashboard.goto("/dashboard/philippines?currency=PHP");
   const pesos = async () => Number((await dashboard.getByTestId("delivered-IACAT").innerText()).match(/PHP ([\d,.]+)/)![1]!.replaceAll(",", ""));
   const deliveredBefore = await pesos();
+  const visitor = await (await browser.newContext()).newPage();
+  const publicBefore = await publicTotal(visitor);
 
   const admin = await as(browser, demo.admin);
   const reopen = admin.getByRole("form", { name: "Reopen IACAT's quarter" });
@@ -36,6 +45,8 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await expect(encoder.getByText("Returned: IACAT corrected its case count.")).toBeVisible();
   const total = encoder.getByLabel("O2.1 total");
   const before = Number(await total.inputValue());
+  // Reopened, the quarter no longer counts in public.
+  expect(await publicTotal(visitor)).toBe(publicBefore - before);
   await total.fill("-1");
   await expect(encoder.getByText("Enter a whole number of 0 or more, without commas.")).toBeVisible();
   await total.fill(String(before + 5));
@@ -56,6 +67,8 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await encoder.getByLabel("O2.1 total").fill(String(before + 5));
   await encoder.getByRole("button", { name: "Submit for review" }).click();
   await expect(iacatHeading(encoder)).toHaveText("IACAT: Submitted");
+  // Submitted is not approved: the public page still leaves the quarter out.
+  expect(await publicTotal(visitor)).toBe(publicBefore - before);
 
   const reviewer = await as(browser, demo.reviewer);
   const review = reviewer.getByRole("form", { name: "Review IACAT's submission" });
@@ -76,6 +89,8 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await reviewer.reload();
   await reviewer.getByRole("form", { name: "Review IACAT's submission" }).getByRole("button", { name: "Record decision" }).click();
   await expect(iacatHeading(reviewer)).toHaveText("IACAT: Approved");
+  // Approval regenerates the public page at once.
+  expect(await publicTotal(visitor)).toBe(publicBefore + 3);
 
   await dashboard.goto("/dashboard/philippines");
   await expect(dashboard.getByRole("row", { name: /O2\.1/ }).first().getByRole("cell").nth(1)).toContainText(String(resultBefore + 3));

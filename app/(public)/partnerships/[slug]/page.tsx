@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { DataTable } from "@/components/charts/data-table";
 import { SvgColumns } from "@/components/charts/svg-columns";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
@@ -11,6 +10,12 @@ import { formatMoney, type CurrencyCode } from "@/lib/money";
 
 type Params = Promise<{ slug: string }>;
 
+// Incremental static regeneration: each summary is rendered on its first request (the build needs
+// no database), then served from Next's route cache until approving or reopening a quarter
+// revalidates the "public-summary" tag its data carries, or an hour passes.
+export const revalidate = 3600;
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => [];
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   return { title: `${slug.charAt(0).toUpperCase()}${slug.slice(1)} partnership summary` };
@@ -18,9 +23,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function PartnershipSummaryPage({ params }: { params: Params }) {
   const { slug } = await params;
-  // Rendered per request from a shared cache (refreshed when a quarter is approved or reopened),
-  // so visitors do not wait on the database and the build needs none.
-  await connection();
   const summary = await getPublicSummary(slug);
   if (!summary) notFound();
   const { partnership: p, funding } = summary;
