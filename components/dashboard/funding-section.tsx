@@ -1,5 +1,5 @@
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { FundingChart } from "@/components/charts/funding-chart";
+import { FundingChart } from "@/components/charts/lazy-charts";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate } from "@/lib/format";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { PercentOfTargetChart, ResultsChart } from "@/components/charts/results-chart";
+import { PercentOfTargetChart, ResultsChart } from "@/components/charts/lazy-charts";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import type { IndicatorSummary } from "@/lib/data/results";

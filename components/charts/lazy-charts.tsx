@@ -1,0 +1,29 @@
+"use client";
+
+// The recharts charts load after the page, in their own chunk: recharts is about 110 kB of
+// gzipped JavaScript, and every chart already has its figures in a table beside it, so the page
+// is readable (and its first load within the 250 kB budget) before the chart arrives.
+import dynamic from "next/dynamic";
+
+function ChartLoading({ height = "h-80" }: { height?: string }) {
+  return (
+    <div className={`${height} flex w-full items-center justify-center border border-dashed border-rule text-sm text-muted`}>
+      Loading the chart… its figures are in the table.
+    </div>
+  );
+}
+
+export const FundingChart = dynamic(() => import("./funding-chart").then((m) => m.FundingChart), {
+  ssr: false,
+  loading: () => <ChartLoading />,
+});
+
+export const ResultsChart = dynamic(() => import("./results-chart").then((m) => m.ResultsChart), {
+  ssr: false,
+  loading: () => <ChartLoading />,
+});
+
+export const PercentOfTargetChart = dynamic(() => import("./results-chart").then((m) => m.PercentOfTargetChart), {
+  ssr: false,
+  loading: () => <ChartLoading height="h-64" />,
+});
