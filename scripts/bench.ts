@@ -1,0 +1,225 @@
+// npm run bench: figures for speed and scale on this machine, printed as one table and written to
+// bench/results/latest.json. Fails only when a page's first-load JavaScript is over its budget.
+//   1. a fresh benchmark database (BENCH_DATABASE_URL, or compact_bench on this machine's server)
+//   2. the dashboard's aggregations at 10k, 100k and 1M measurements (median, p95, 1M/10k)
+//   3. a 10,000-row quarterly CSV import, dry run and apply
+//   4. the production build on that database: first-load JS per route, and HTTP load with
+//      autocannon on the public summary, its JSON, the signed-in dashboard and a static file
+// Options: --sizes 10000,100000,1000000  --http-seconds 20  --connections 50
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { createPrismaClient } from "../lib/data/prisma";
+import { benchDatabaseUrl, prepareBenchDatabase } from "./bench/database";
+import { firstLoadJs, load, type BundleSize, type LoadResult } from "./bench/http";
+import { timeImport, type ImportTiming } from "./bench/import";
+import { QUERIES, timeQueries, type QueryName } from "./bench/queries";
+import { ensureImportPartnership, fillTo, IMPORT_SLUG } from "./bench/scale-data";
+import { round, type Timing } from "./bench/stats";
+import { startAppServer, signIn } from "./lib/app-server";
+import { UserFacingError, runCli } from "./lib/cli";
+import { projectRoot } from "./lib/database";
+import { ensureBuild, ensurePrismaClient } from "./lib/steps";
+
+export const BUDGET_KB = { public: 160, dashboard: 250 } as const;
+const PUBLIC_ROUTES = ["/", "/partnerships/philippines", "/login"];
+const DASHBOARD_ROUTES = [
+  "/dashboard/philippines",
+  "/dashboard/philippines/reports",
+  "/dashboard/philippines/reports/2021Q2",
+  "/dashboard/philippines/indicators/O1.1",
+  "/dashboard/philippines/objectives/O1",
+  "/dashboard/philippines/audit",
+  "/dashboard/admin/users",
+];
+// The import page is for encoders of the quarter's organization: measured as the benchmark encoder.
+const ENCODER_ROUTES = [`/dashboard/${IMPORT_SLUG}/reports/2021Q4/import`];
+const HTTP_TARGETS = [
+  { name: "static file (floor)", path: "/robots.txt", signedIn: false },
+  { name: "public summary page", path: "/partnerships/philippines", signedIn: false },
+  { name: "public summary JSON", path: "/api/public/partnerships/philippines/summary.json", signedIn: false },
+  { name: "dashboard, signed in", path: "/dashboard/philippines", signedIn: true },
+];
+
+const kb = (bytes: number) => round(bytes / 1000, 1);
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function createBenchUsers(url: string) {
+  const password = randomBytes(18).toString("base64url");
+  const db = createPrismaClient(url, { max: 2 });
+  try {
+    const passwordHash = await hashPassword(password);
+    const importPartnership = await db.partnership.findUniqueOrThrow({ where: { slug: IMPORT_SLUG }, select: { id: true } });
+    const admin = await db.user.upsert({
+      where: { email: "bench-admin@bench.local" },
+      create: { email: "bench-admin@bench.local", name: "Benchmark administrator", role: "ADMIN", organizationId: "scale-org-us", passwordHash },
+      update: { passwordHash },
+    });
+    const encoder = await db.user.upsert({
+      where: { email: "bench-encoder@bench.local" },
+      create: {
+        email: "bench-encoder@bench.local", name: "Benchmark encoder", role: "ENCODER", organizationId: "scale-org-a", passwordHash,
+        partnerships: { create: [{ partnershipId: importPartnership.id }] },
+      },
+      update: { passwordHash },
+    });
+    return {
+      password,
+      admin,
+      encoder: { id: encoder.id, email: encoder.email, name: encoder.name, role: encoder.role, organizationId: encoder.organizationId, partnershipIds: [importPartnership.id] },
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+  } finally {
+    await client.end();
+  }
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: projectRoot, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "10000,100000,1000000" },
+      "http-seconds": { type: "string", default: "20" },
+      connections: { type: "string", default: "50" },
+    },
+  });
+  const sizes = values.sizes.split(",").map((s) => Number(s.replaceAll("_", "")));
+  const seconds = Number(values["http-seconds"]);
+  const connections = Number(values.connections);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1) || sizes.length < 2 || sizes.some((s, i) => i > 0 && s <= sizes[i - 1]!)) {
+    throw new UserFacingError(`--sizes must be two or more increasing whole numbers, such as 10000,100000,1000000 (got "${values.sizes}").`);
+  }
+  if (!(seconds >= 1) || !(connections >= 1)) throw new UserFacingError("--http-seconds and --connections must be positive numbers.");
+
+  const started = performance.now();
+  const url = benchDatabaseUrl();
+  process.env.DATABASE_URL = url; // lib/data's own handle (the import) uses it
+  await ensurePrismaClient();
+
+  log(`preparing a fresh ${new URL(url).pathname.slice(1)} database`);
+  await prepareBenchDatabase(url, { fresh: true });
+  await ensureImportPartnership(url);
+  const users = await createBenchUsers(url);
+
+  const queries: { measurements: number; fillSeconds: number; timings: Record<QueryName, Timing> }[] = [];
+  const db = createPrismaClient(url, { max: 2 });
+  try {
+    for (const size of sizes) {
+      log(`filling to ${size.toLocaleString("en-US")} measurements`);
+      const fill = await fillTo(url, size);
+      log(`timing the dashboard's aggregations at ${fill.measurements.toLocaleString("en-US")} measurements`);
+      queries.push({ measurements: fill.measurements, fillSeconds: round(fill.seconds, 1), timings: await timeQueries(db) });
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  log("timing a 10,000-row quarterly CSV import");
+  const importTiming: ImportTiming = await timeImport(users.encoder, "scale-org-a");
+
+  log("building the app if its sources changed, and starting it on the benchmark database");
+  await ensureBuild(process.env);
+  const server = await startAppServer({ databaseUrl: url, quiet: true });
+  const bundles: (BundleSize & { budgetKb: number; overBudget: boolean })[] = [];
+  const http: (LoadResult & { name: string; ratioToFloor: number })[] = [];
+  try {
+    const cookie = await signIn(server.url, users.admin.email, users.password);
+    const encoderCookie = await signIn(server.url, users.encoder.email, users.password);
+    const cache = new Map<string, number>();
+    for (const route of PUBLIC_ROUTES) {
+      const size = await firstLoadJs(server.url, route, undefined, cache);
+      bundles.push({ ...size, budgetKb: BUDGET_KB.public, overBudget: kb(size.gzipBytes) > BUDGET_KB.public });
+    }
+    for (const route of [...DASHBOARD_ROUTES, ...ENCODER_ROUTES]) {
+      const size = await firstLoadJs(server.url, route, ENCODER_ROUTES.includes(route) ? encoderCookie : cookie, cache);
+      bundles.push({ ...size, budgetKb: BUDGET_KB.dashboard, overBudget: kb(size.gzipBytes) > BUDGET_KB.dashboard });
+    }
+    let floor = 0;
+    for (const target of HTTP_TARGETS) {
+      log(`autocannon: ${connections} connections for ${seconds} s on ${target.path}`);
+      const result = await load(server.url, target.path, { connections, seconds, cookie: target.signedIn ? cookie : undefined });
+      if (floor === 0) floor = result.requestsPerSecond;
+      http.push({ name: target.name, ...result, ratioToFloor: round(result.requestsPerSecond / floor, 3) });
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const first = queries[0]!;
+  const last = queries.at(-1)!;
+  const results = {
+    generatedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, postgres: await serverVersion(url) },
+    queries: {
+      partnership: "scale-00001 (5,000 measurements; the rest of the database grows around it)",
+      runs: first.timings[QUERIES[0]].runs,
+      sizes: queries,
+      ratio: Object.fromEntries(QUERIES.map((q) => [q, round(last.timings[q].medianMs / first.timings[q].medianMs, 2)])),
+    },
+    import: importTiming,
+    bundles,
+    http,
+    seconds: round((performance.now() - started) / 1000, 0),
+  };
+  await mkdir(path.join(projectRoot, "bench/results"), { recursive: true });
+  await writeFile(path.join(projectRoot, "bench/results/latest.json"), JSON.stringify(results, null, 2) + "\n");
+
+  const sizeLabel = (n: number) => (n >= 1_000_000 ? `${round(n / 1_000_000, 2)}M` : `${round(n / 1000, 1)}k`);
+  console.log(`\nCompact Tracker benchmarks — ${results.generatedAt}, commit ${results.commit}`);
+  console.log(`${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, PostgreSQL ${results.machine.postgres}\n`);
+  console.log(`Dashboard aggregations on one partnership (${results.queries.partnership}), median / p95 ms over ${results.queries.runs} runs:`);
+  console.log(
+    table(
+      ["query", ...queries.map((q) => `${sizeLabel(q.measurements)} rows`), `ratio ${sizeLabel(last.measurements)}/${sizeLabel(first.measurements)}`],
+      QUERIES.map((q) => [q, ...queries.map((s) => `${s.timings[q].medianMs} / ${s.timings[q].p95Ms}`), `${results.queries.ratio[q]}`]),
+    ),
+  );
+  console.log(`Scale data: ${queries.map((q) => `${sizeLabel(q.measurements)} in ${q.fillSeconds} s`).join(", ")} (cumulative fills).\n`);
+  console.log(`Import of a ${importTiming.rows.toLocaleString("en-US")}-row quarterly CSV: dry run ${importTiming.dryRunSeconds} s, apply ${importTiming.applySeconds} s (${importTiming.created.toLocaleString("en-US")} values created).\n`);
+  console.log("First-load JavaScript, gzipped (modern browsers; noModule polyfills not counted):");
+  console.log(table(["route", "scripts", "kB", "budget kB", ""], bundles.map((b) => [b.path, b.scripts, kb(b.gzipBytes), b.budgetKb, b.overBudget ? "OVER BUDGET" : "ok"])));
+  console.log(`\nHTTP, ${connections} connections for ${seconds} s each (production build, ${results.machine.cpus} cores shared with the load generator and PostgreSQL):`);
+  console.log(
+    table(
+      ["target", "req/s", "× floor", "p50 ms", "p95 ms", "p99 ms", "requests", "failures"],
+      http.map((h) => [`${h.name} ${h.path}`, h.requestsPerSecond, h.ratioToFloor, h.p50Ms, h.p95Ms, h.p99Ms, h.requests, h.failures]),
+    ),
+  );
+  console.log(`\nWritten to bench/results/latest.json in ${results.seconds} s.`);
+
+  const over = bundles.filter((b) => b.overBudget);
+  if (over.length > 0) {
+    throw new UserFacingError(`First-load JavaScript is over budget on ${over.map((b) => `${b.path} (${kb(b.gzipBytes)} kB > ${b.budgetKb} kB)`).join(", ")}.`);
+  }
+});
