@@ -1,5 +1,6 @@
 // npm test: everything a change must pass, in order, stopping at the first failure.
-// With TEST_DATABASE_URL set, the integration suite runs a second time against that server.
+// With TEST_DATABASE_URL set, the integration suite runs a second time against that server, and
+// the resilience checks run there (otherwise on the embedded database).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "./lib/database";
@@ -11,7 +12,7 @@ const steps: { name: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
   { name: "generate the Prisma client", args: ["--import", "tsx", "scripts/generate.ts"] },
   { name: "typecheck", args: [bin("typescript", "bin/tsc"), "--noEmit"] },
   { name: "lint", args: [bin("eslint", "bin/eslint.js"), "."] },
-  { name: "unit and integration tests (embedded PostgreSQL)", args: [bin("vitest", "vitest.mjs"), "run"], env: withoutServer },
+  { name: "unit and integration tests (embedded PostgreSQL)", args: [bin("vitest", "vitest.mjs"), "run", "--project", "unit", "--project", "integration"], env: withoutServer },
 ];
 if (process.env.TEST_DATABASE_URL) {
   steps.push({
@@ -20,6 +21,10 @@ if (process.env.TEST_DATABASE_URL) {
   });
 }
 steps.push({ name: "end-to-end tests (Chromium, production build)", args: [bin("@playwright/test", "cli.js"), "test"] });
+steps.push({
+  name: "resilience checks (concurrency, random input, crash mid-import, load)",
+  args: [bin("vitest", "vitest.mjs"), "run", "--project", "resilience"],
+});
 
 const started = Date.now();
 for (const step of steps) {

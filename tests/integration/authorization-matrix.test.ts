@@ -10,14 +10,10 @@ import { can, ROLES, type Action, type Actor, type ResourceScope } from "../../l
 import type { ActionResult } from "../../lib/action-result";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmission, createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
+import { session } from "../support/mock-session";
 import { databaseDigest, emptyTables, testDb } from "../support/database";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("../../lib/auth/session", () => ({
-  getCurrentActor: async () => session.actor,
-  requireActor: async () => session.actor,
-  requireSignedIn: async () => session.actor,
-}));
+vi.mock("../../lib/auth/session", () => import("../support/mock-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const url = inject("databaseUrl");

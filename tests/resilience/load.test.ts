@@ -1,0 +1,70 @@
+// The production app under hostile and heavy traffic: random sign-in attempts and random page
+// addresses never get a server error (or a session), and 200 connections on the public summary
+// for a minute get no error responses.
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { load } from "../../scripts/bench/http";
+import type { AppServer } from "../../scripts/lib/app-server";
+import { seedDatabase } from "../../prisma/seed/seed";
+import { emptyTables, testDb } from "../support/database";
+import { startApp } from "./app-server";
+
+const url = inject("databaseUrl");
+const db = testDb(url);
+const RUNS = Number(process.env.RESILIENCE_RUNS ?? 200);
+const LOAD_SECONDS = Number(process.env.RESILIENCE_LOAD_SECONDS ?? 60);
+let server: AppServer;
+
+beforeAll(async () => {
+  await emptyTables(url);
+  await seedDatabase(db);
+  server = await startApp(url);
+});
+afterAll(async () => {
+  await server?.stop();
+  await db.$disconnect();
+});
+
+const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom("", "admin@demo.local", "' OR 1=1 --", "%", "\u0000", "a".repeat(10_000)));
+
+it(`${RUNS} random sign-in attempts: refused, never a 5xx or a session`, async () => {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await fc.assert(
+    fc.asyncProperty(text, text, fc.boolean(), async (email, password, withToken) => {
+      const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ email, password, json: "true", ...(withToken ? { csrfToken } : {}) }),
+      });
+      await response.arrayBuffer();
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.getSetCookie().some((c) => /session-token=[^;]/.test(c))).toBe(false);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+it(`${RUNS} random addresses under the public and signed-in paths: never a 5xx`, async () => {
+  const segment = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("philippines", "2021Q2", "O1.1", "O1", "..", "%2e%2e", "%00", "summary.json", "summary.csv"));
+  const prefix = fc.constantFrom("/partnerships/", "/dashboard/", "/dashboard/philippines/reports/", "/dashboard/philippines/indicators/", "/api/public/partnerships/", "/api/partnerships/philippines/reports/", "/");
+  await fc.assert(
+    fc.asyncProperty(prefix, fc.array(segment, { minLength: 1, maxLength: 3 }), async (start, parts) => {
+      const path = start + parts.map((p) => encodeURIComponent(p)).join("/");
+      const response = await fetch(server.url + path, { redirect: "manual" });
+      await response.arrayBuffer();
+      expect(response.status, path).toBeLessThan(500);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+it(`200 connections on the public summary for ${LOAD_SECONDS} s: no error responses`, async () => {
+  const result = await load(server.url, "/partnerships/philippines", { connections: 200, seconds: LOAD_SECONDS });
+  console.log(`${result.requests} requests, ${result.requestsPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, statuses ${JSON.stringify(result.statusCodes)}`);
+  expect(result.requests).toBeGreaterThan(LOAD_SECONDS); // at least one a second got through
+  expect(result.failures).toBe(0);
+  expect(Object.keys(result.statusCodes)).toEqual(["200"]);
+});
