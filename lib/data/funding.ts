@@ -64,7 +64,7 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
     deliveries AS (
       SELECT d."fromOrganizationId" AS org, p.year * 4 + p.quarter - 1 AS idx,
              SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
-      FROM "FundingDelivery" d JOIN "ReportingPeriod" p ON p.id = d."periodId"
+      FROM "FundingDelivery" d JOIN "ReportingPeriod" p ON p.id = d."periodId" AND p."partnershipId" = $1
       WHERE d."partnershipId" = $1 AND ${countsAsDelivered("d")}
       GROUP BY 1, 2
     ),

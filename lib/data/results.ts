@@ -17,7 +17,7 @@ const approvedTotals = `
     SELECT m."indicatorId", p.year * 4 + p.quarter - 1 AS idx, SUM(m.value) AS value, bool_or(s.illustrative) AS illustrative
     FROM "Measurement" m
     JOIN "Submission" s ON s.id = m."submissionId"
-    JOIN "ReportingPeriod" p ON p.id = s."periodId"
+    JOIN "ReportingPeriod" p ON p.id = s."periodId" AND p."partnershipId" = $1
     WHERE s."partnershipId" = $1 AND s.status = 'APPROVED' AND m.cell = '' AND m.value IS NOT NULL
     GROUP BY 1, 2
   )`;
@@ -163,7 +163,7 @@ export async function unsafeReportingGrid(db: Db, partnershipId: string): Promis
     FROM quarters q CROSS JOIN reporters r
     JOIN "Organization" org ON org.id = r.org
     LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = $1 AND p.year * 4 + p.quarter - 1 = q.idx
-    LEFT JOIN "Submission" s ON s."periodId" = p.id AND s."organizationId" = r.org
+    LEFT JOIN "Submission" s ON s."partnershipId" = $1 AND s."periodId" = p.id AND s."organizationId" = r.org
     ORDER BY q.idx, org."shortName"`,
     partnershipId,
   );
