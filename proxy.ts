@@ -19,6 +19,8 @@ import { cachedPageContentSecurityPolicy, isSignedInPath, nonceContentSecurityPo
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A NUL character names nothing here, and PostgreSQL text cannot hold one.
+  if (/%00/.test(pathname + search)) return new NextResponse("Bad request: the address contains a NUL character.", { status: 400 });
   const secret = authSecret();
   const token = await getToken({ req: request, secret, cookieName: SESSION_COOKIE, secureCookie: secureCookies });
   const left = secondsLeft(token);

@@ -4,6 +4,7 @@ import { getCurrentActor } from "./auth/session";
 import { scopeOf, type Action, type Actor } from "./auth/permissions";
 import type { ActionResult } from "./action-result";
 import { AppError } from "./errors";
+import { hasNul } from "./validation/text";
 
 export type { ActionResult };
 
@@ -33,7 +34,17 @@ export async function runAction<Schema extends z.ZodType>(
     if (scopeOf(actor.role, action) === null) {
       return { ok: false, code: "FORBIDDEN", message: "Your role does not allow this. Ask an administrator if you need access." };
     }
-    const parsed = schema.safeParse(formToObject(formData));
+    const fields = formToObject(formData);
+    const withNul = Object.entries(fields).filter(([, v]) => [v].flat().some((s) => typeof s === "string" && hasNul(s)));
+    if (withNul.length > 0) {
+      return {
+        ok: false,
+        code: "VALIDATION",
+        message: "Some fields need attention: see the messages under them.",
+        errors: Object.fromEntries(withNul.map(([field]) => [field, ["Remove the invisible control character (NUL) from this field, then try again."]])),
+      };
+    }
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const errors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import type { Action, Actor } from "../auth/permissions";
 import { AppError } from "../errors";
+import { isSlug } from "../validation/text";
 import { getDb } from "./db";
 
 export interface PartnershipRef {
@@ -13,6 +14,7 @@ export interface PartnershipRef {
 
 /** The partnership by its slug, if the actor may take the action on it. */
 export async function requirePartnership(actor: Actor | null, slug: string, action: Action = "dashboard.view"): Promise<PartnershipRef> {
+  if (!isSlug(slug)) throw new AppError("NOT_FOUND", "There is no partnership at this address.");
   const partnership = await getDb().partnership.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, country: true },

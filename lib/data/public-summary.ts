@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import type { CurrencyCode } from "../money";
 import { formatQuarter } from "../periods";
 import { suppressCount, suppressGroup, SUPPRESSED } from "../suppression";
+import { isSlug } from "../validation/text";
 import { getDb } from "./db";
 import { unsafeFundingByQuarter, unsafeFundingStatements, unsafeFundingTotals, type FundingStatement, type PartyTotal } from "./funding";
 import { unsafeIndicatorQuarters, unsafeIndicatorSummaries } from "./results";
@@ -50,6 +51,7 @@ export interface PublicSummary {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 async function buildPublicSummary(slug: string): Promise<PublicSummary | null> {
+  if (!isSlug(slug)) return null;
   const db = getDb();
   const p = await db.partnership.findUnique({
     where: { slug },
@@ -114,8 +116,8 @@ async function buildPublicSummary(slug: string): Promise<PublicSummary | null> {
 }
 
 /** Cached for every visitor; a quarter's approval or reopening refreshes it (revalidateTag). */
-export const getPublicSummary = (slug: string) =>
-  unstable_cache(() => buildPublicSummary(slug), ["public-summary", slug], { tags: [PUBLIC_SUMMARY_TAG, `${PUBLIC_SUMMARY_TAG}:${slug}`], revalidate: 3600 })();
+export const getPublicSummary = async (slug: string) =>
+  !isSlug(slug) ? null : unstable_cache(() => buildPublicSummary(slug), ["public-summary", slug], { tags: [PUBLIC_SUMMARY_TAG, `${PUBLIC_SUMMARY_TAG}:${slug}`], revalidate: 3600 })();
 
 /** Uncached, for tests and the downloads' own checks. */
 export const unsafeBuildPublicSummary = buildPublicSummary;

@@ -48,7 +48,7 @@ it(`${RUNS} random sign-in attempts: refused, never a 5xx or a session`, async (
 });
 
 it(`${RUNS} random addresses under the public and signed-in paths: never a 5xx`, async () => {
-  const segment = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("philippines", "2021Q2", "O1.1", "O1", "..", "%2e%2e", "%00", "summary.json", "summary.csv"));
+  const segment = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("philippines", "2021Q2", "O1.1", "O1", "..", "%2e%2e", "%00", "\u0000", "summary.json", "summary.csv"));
   const prefix = fc.constantFrom("/partnerships/", "/dashboard/", "/dashboard/philippines/reports/", "/dashboard/philippines/indicators/", "/api/public/partnerships/", "/api/partnerships/philippines/reports/", "/");
   await fc.assert(
     fc.asyncProperty(prefix, fc.array(segment, { minLength: 1, maxLength: 3 }), async (start, parts) => {

@@ -4,11 +4,12 @@ import { scopeOf } from "@/lib/auth/permissions";
 import { importQuarterCsv, MAX_IMPORT_BYTES } from "@/lib/data/quarter-csv";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/route-errors";
+import { hasNul } from "@/lib/validation/text";
 
 type Context = { params: Promise<{ slug: string; period: string }> };
 
 const fieldsSchema = z.object({
-  organizationId: z.string().min(1).max(64),
+  organizationId: z.string().min(1).max(64).refine((v) => !hasNul(v)),
   version: z.coerce.number().int().min(0),
   mode: z.enum(["dry-run", "apply"]),
 });
