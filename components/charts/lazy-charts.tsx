@@ -1,6 +1,6 @@
 "use client";
 
-// The recharts charts load after the page, in their own chunk: recharts is about 110 kB of
+// The recharts charts load after the page, in their own chunk: recharts is about 115 kB of
 // gzipped JavaScript, and every chart already has its figures in a table beside it, so the page
 // is readable (and its first load within the 250 kB budget) before the chart arrives.
 import dynamic from "next/dynamic";
