@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "../data/sign-in";
 import { unsafeGetSessionVersion } from "../data/users";
+import { hasNul } from "../validation/text";
 import {
   authSecret,
   IDLE_SECONDS,
@@ -34,7 +35,8 @@ export const authOptions = (): NextAuthOptions => ({
       async authorize(credentials, req) {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
-        if (!email || !password || password.length > 1024) return null;
+        // PostgreSQL text cannot hold NUL, so no account has one: refuse before asking the database.
+        if (!email || !password || password.length > 1024 || hasNul(email) || hasNul(password)) return null;
         let outcome: Awaited<ReturnType<typeof signInWithPassword>>;
         try {
           outcome = await signInWithPassword(email, password, clientAddress(req.headers));
