@@ -20,7 +20,9 @@ export function createPrismaClient(connectionString: string | pg.Pool, options: 
     typeof connectionString === "string"
       ? new PrismaPg(createPool(connectionString, options), { disposeExternalPool: true })
       : new PrismaPg(connectionString);
-  return new PrismaClient({ adapter });
+  // Under load every transaction may wait for one of the pool's connections: Prisma's default
+  // of 2 s for that turned 50 concurrent saves into "something went wrong" instead of a queue.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
