@@ -17,6 +17,7 @@ const ROWS = 10_000;
 let server: AppServer | undefined;
 
 beforeAll(async () => {
+  server = await startApp(url); // may build first: outside the test's own time limit
   await emptyTables(url);
   await seedDatabase(db);
   await ensureImportPartnership(url);
@@ -59,7 +60,8 @@ async function waitForOpenWriteTransaction(timeoutMs: number): Promise<boolean> 
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const { rows } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND backend_xid IS NOT NULL`,
       );
       if (rows[0]!.n > 0) return true;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -71,12 +73,11 @@ async function waitForOpenWriteTransaction(timeoutMs: number): Promise<boolean> 
 }
 
 it("a SIGKILL in the middle of an import leaves all of it or none of it, and the audit log agrees", async () => {
-  server = await startApp(url);
-  let cookie = await signIn(server.url, "crash-encoder@test.local", "factory-password-123");
+  let cookie = await signIn(server!.url, "crash-encoder@test.local", "factory-password-123");
 
   // A whole import, timed: the control, and how long the crash run should wait.
   let started = performance.now();
-  const whole = await postImport(server, cookie, "2021Q3");
+  const whole = await postImport(server!, cookie, "2021Q3");
   const wholeMs = performance.now() - started;
   expect(whole.status).toBe(200);
   expect(await whole.json()).toMatchObject({ applied: true, counts: { create: ROWS, reject: 0 } });
@@ -84,24 +85,27 @@ it("a SIGKILL in the middle of an import leaves all of it or none of it, and the
 
   // The crash: the same import into the other quarter, killed while it runs.
   started = performance.now();
-  const crashed = postImport(server, cookie, "2021Q4").then(
+  const crashed = postImport(server!, cookie, "2021Q4").then(
     (response) => `answered ${response.status}`,
     () => "no answer",
   );
   const midTransaction = kind === "server" ? await waitForOpenWriteTransaction(wholeMs * 3) : (await new Promise((r) => setTimeout(r, wholeMs * 0.6)), false);
   const killedAfterMs = Math.round(performance.now() - started);
-  process.kill(-server.process.pid!, "SIGKILL");
-  expect(await crashed).toBe("no answer");
+  process.kill(-server!.process.pid!, "SIGKILL");
+  const answer = await crashed;
   server = undefined;
 
   const afterCrash = await stateOf({ year: 2021, quarter: 4 });
-  console.log(`Killed ${killedAfterMs} ms into a ${Math.round(wholeMs)} ms import${midTransaction ? ", with its transaction open" : ""}: ${afterCrash.measurements} of ${ROWS} rows, ${afterCrash.audits} audit event(s).`);
+  console.log(`Killed ${killedAfterMs} ms into a ${Math.round(wholeMs)} ms import${midTransaction ? ", with its transaction open" : ""} (${answer}): ${afterCrash.measurements} of ${ROWS} rows, ${afterCrash.audits} audit event(s).`);
   expect([
     { submission: false, measurements: 0, audits: 0 },
     { submission: true, measurements: ROWS, audits: 1 },
   ]).toContainEqual(afterCrash);
-  // On a server the kill landed inside the transaction, so nothing of it may remain.
-  if (midTransaction) expect(afterCrash.measurements).toBe(0);
+  // An import that answered before the kill must be whole. On a server the kill is known to have
+  // landed inside the transaction, so nothing of it may remain; on the embedded database it is
+  // timed to, and the all-or-nothing check above is what holds either way.
+  if (answer !== "no answer") expect(afterCrash.measurements).toBe(ROWS);
+  if (midTransaction) expect({ answer, measurements: afterCrash.measurements }).toEqual({ answer: "no answer", measurements: 0 });
 
   // Restarted, the app serves, and the import goes through (or finds nothing left to do).
   server = await startApp(url);
