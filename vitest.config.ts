@@ -33,21 +33,6 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        // npm run check:resilience: concurrency, random input, a crash mid-import and load, on
-        // the same kind of database as the integration suite (TEST_DATABASE_URL, or embedded).
-        resolve: { alias },
-        test: {
-          name: "resilience",
-          include: ["tests/resilience/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup.ts"],
-          fileParallelism: false,
-          testTimeout: 300_000,
-          hookTimeout: 400_000,
-        },
-      },
     ],
   },
 });

@@ -12,7 +12,7 @@ const steps: { name: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
   { name: "generate the Prisma client", args: ["--import", "tsx", "scripts/generate.ts"] },
   { name: "typecheck", args: [bin("typescript", "bin/tsc"), "--noEmit"] },
   { name: "lint", args: [bin("eslint", "bin/eslint.js"), "."] },
-  { name: "unit and integration tests (embedded PostgreSQL)", args: [bin("vitest", "vitest.mjs"), "run", "--project", "unit", "--project", "integration"], env: withoutServer },
+  { name: "unit and integration tests (embedded PostgreSQL)", args: [bin("vitest", "vitest.mjs"), "run"], env: withoutServer },
 ];
 if (process.env.TEST_DATABASE_URL) {
   steps.push({
@@ -23,7 +23,7 @@ if (process.env.TEST_DATABASE_URL) {
 steps.push({ name: "end-to-end tests (Chromium, production build)", args: [bin("@playwright/test", "cli.js"), "test"] });
 steps.push({
   name: "resilience checks (concurrency, random input, crash mid-import, load)",
-  args: [bin("vitest", "vitest.mjs"), "run", "--project", "resilience"],
+  args: [bin("vitest", "vitest.mjs"), "run", "--config", "vitest.resilience.config.ts"],
 });
 
 const started = Date.now();
