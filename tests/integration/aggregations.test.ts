@@ -109,3 +109,63 @@ describe("results against targets", () => {
     ]);
   });
 });
+
+describe("results by each indicator's own rule", () => {
+  const ids = { latest: "", max: "", none: "" };
+
+  beforeAll(async () => {
+    const objective = await db.objective.findFirstOrThrow({ where: { partnershipId, code: "O1" } });
+    const host = await db.organization.findFirstOrThrow({ where: { shortName: "Host" } });
+    const indicator = (code: string, aggregation: "LATEST" | "MAX" | "SUM", sortOrder: number) =>
+      db.indicator.create({ data: { objectiveId: objective.id, code, name: code, unit: "COUNT", aggregation, responsibleOrganizationId: host.id, dimensions: [], sortOrder } });
+    ids.latest = (await indicator("O1.2", "LATEST", 2)).id;
+    ids.max = (await indicator("O1.3", "MAX", 3)).id;
+    ids.none = (await indicator("O1.4", "SUM", 4)).id;
+    await db.target.createMany({ data: [
+      // A life-of-partnership target wins over annual ones.
+      { indicatorId: ids.latest, scope: "LIFE", year: 0, quarter: 0, value: "10" },
+      { indicatorId: ids.latest, scope: "YEAR", year: 2020, quarter: 0, value: "99" },
+      // Quarterly targets add up.
+      { indicatorId: ids.max, scope: "QUARTER", year: 2019, quarter: 4, value: "3" },
+      { indicatorId: ids.max, scope: "QUARTER", year: 2020, quarter: 2, value: "5" },
+    ] });
+    // The same submissions as O1.1's: 2019Q4 and 2020Q1 approved, 2020Q2 only submitted.
+    const submissions = await db.submission.findMany({ where: { partnershipId }, include: { period: true } });
+    const of = (year: number, quarter: number) => submissions.find((s) => s.period.year === year && s.period.quarter === quarter)!.id;
+    await db.measurement.createMany({ data: [
+      { submissionId: of(2019, 4), indicatorId: ids.latest, cell: "", value: "6" },
+      { submissionId: of(2020, 1), indicatorId: ids.latest, cell: "", value: "4" },
+      { submissionId: of(2020, 2), indicatorId: ids.latest, cell: "", value: "100" },
+      { submissionId: of(2019, 4), indicatorId: ids.max, cell: "", value: "6" },
+      { submissionId: of(2020, 1), indicatorId: ids.max, cell: "", value: "4" },
+      { submissionId: of(2020, 2), indicatorId: ids.max, cell: "", value: "100" },
+    ] });
+  });
+
+  it("takes the latest approved quarter, the highest, or nothing, against a life, quarterly or no target", async () => {
+    const summaries = await unsafeIndicatorSummaries(db, partnershipId);
+    expect(summaries.map((s) => [s.code, s.actual, s.target, s.percentOfTarget])).toEqual([
+      ["O1.1", "12.00", "14.00", "85.7"],
+      ["O1.2", "4.00", "10.00", "40.0"],
+      ["O1.3", "6.00", "8.00", "75.0"],
+      ["O1.4", null, null, null],
+    ]);
+  });
+
+  it("carries the latest and the highest forward quarter by quarter", async () => {
+    const latest = await unsafeIndicatorQuarters(db, partnershipId, ids.latest);
+    expect(latest.map((q) => [q.quarter, q.actual, q.cumulativeActual])).toEqual([
+      ["2019Q3", null, null],
+      ["2019Q4", "6.00", "6.00"],
+      ["2020Q1", "4.00", "4.00"],
+      ["2020Q2", null, "4.00"],
+    ]);
+    const max = await unsafeIndicatorQuarters(db, partnershipId, ids.max);
+    expect(max.map((q) => [q.quarter, q.actual, q.cumulativeActual, q.target, q.cumulativeTarget])).toEqual([
+      ["2019Q3", null, null, null, null],
+      ["2019Q4", "6.00", "6.00", "3.00", "3.00"],
+      ["2020Q1", "4.00", "6.00", null, "3.00"],
+      ["2020Q2", null, "6.00", "5.00", "8.00"],
+    ]);
+  });
+});
