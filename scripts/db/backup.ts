@@ -4,7 +4,7 @@
 // database that already has tables, and a failed restore leaves the target as it was.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -90,6 +90,9 @@ async function requireNewFile(file: string): Promise<void> {
 
 /** A temporary name next to the file, renamed into place only once the backup is whole. */
 const partialName = (file: string) => `${file}.partial-${process.pid}`;
+
+/** Backups hold password hashes and the audit log: readable by their owner only. */
+const BACKUP_MODE = 0o600;
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL server
@@ -212,6 +215,7 @@ export async function backupServer(url: string, file: string): Promise<BackupRes
         `pg_dump could not back up ${where(url)} (${firstError(result.stderr)}): make sure the DATABASE_URL user may read every table, then run npm run db:backup again.`,
       );
     }
+    await chmod(partial, BACKUP_MODE);
     await rename(partial, file);
   } finally {
     await rm(partial, { force: true });
@@ -282,7 +286,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<Bac
   }
   const partial = partialName(file);
   try {
-    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()), { mode: BACKUP_MODE });
     await rename(partial, file);
   } finally {
     await rm(partial, { force: true });
