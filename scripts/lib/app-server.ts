@@ -41,7 +41,9 @@ export async function startAppServer(options: { databaseUrl: string; env?: NodeJ
 
   const deadline = Date.now() + 300_000; // a stale build is rebuilt first
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app server exited (code ${child.exitCode}) before serving:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The app server exited (${child.signalCode ?? `code ${child.exitCode}`}) before serving:\n${output}`);
+    }
     if (output.includes("is serving at")) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
