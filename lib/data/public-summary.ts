@@ -51,7 +51,6 @@ export interface PublicSummary {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 async function buildPublicSummary(slug: string): Promise<PublicSummary | null> {
-  if (!isSlug(slug)) return null;
   const db = getDb();
   const p = await db.partnership.findUnique({
     where: { slug },
@@ -117,6 +116,7 @@ async function buildPublicSummary(slug: string): Promise<PublicSummary | null> {
 
 /** Cached for every visitor; a quarter's approval or reopening refreshes it (revalidateTag). */
 export const getPublicSummary = async (slug: string) =>
+  // Only a well-formed address gets a cache entry.
   !isSlug(slug) ? null : unstable_cache(() => buildPublicSummary(slug), ["public-summary", slug], { tags: [PUBLIC_SUMMARY_TAG, `${PUBLIC_SUMMARY_TAG}:${slug}`], revalidate: 3600 })();
 
 /** Uncached, for tests and the downloads' own checks. */
