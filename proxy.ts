@@ -15,12 +15,15 @@ import {
   secureCookies,
   sessionCookieOptions,
 } from "@/lib/auth/session-policy";
+import { isKnownPartnershipSlug } from "@/lib/data/partnership-slugs";
 import { cachedPageContentSecurityPolicy, isSignedInPath, nonceContentSecurityPolicy } from "@/lib/security-headers";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // A NUL character names nothing here, and PostgreSQL text cannot hold one.
   if (/%00/.test(pathname + search)) return new NextResponse("Bad request: the address contains a NUL character.", { status: 400 });
+  const unknown = await unknownPartnership(pathname);
+  if (unknown === "api") return NextResponse.json({ code: "NOT_FOUND", message: "There is no partnership at this address." }, { status: 404 });
   const secret = authSecret();
   const token = await getToken({ req: request, secret, cookieName: SESSION_COOKIE, secureCookie: secureCookies });
   const left = secondsLeft(token);
@@ -44,7 +47,12 @@ export async function proxy(request: NextRequest) {
   } else {
     csp = cachedPageContentSecurityPolicy();
   }
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // An unknown partnership's summary is answered by the app's not-found page (prerendered, so
+  // nothing is stored per address).
+  const response =
+    unknown === "page"
+      ? NextResponse.rewrite(new URL("/_unknown-partnership", request.url), { request: { headers: requestHeaders } })
+      : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
 
   // Sliding idle timeout: re-issue the cookie with a fresh lastSeen, never past the absolute limit.
@@ -58,6 +66,25 @@ export async function proxy(request: NextRequest) {
     });
   }
   return response;
+}
+
+/** "page" or "api" when the address is a public summary of a partnership that does not exist. */
+async function unknownPartnership(pathname: string): Promise<"page" | "api" | null> {
+  const match = /^\/(api\/public\/)?partnerships\/([^/]+)(\/summary\.(?:json|csv))?\/?$/.exec(pathname);
+  if (!match || (match[1] !== undefined) !== (match[3] !== undefined)) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[2]!);
+  } catch {
+    return match[1] ? "api" : "page";
+  }
+  try {
+    return (await isKnownPartnershipSlug(slug)) ? null : match[1] ? "api" : "page";
+  } catch (error) {
+    // The page and the route say what is wrong with the database; the proxy does not guess.
+    console.error("[proxy] could not read the partnerships", error);
+    return null;
+  }
 }
 
 export const config = {

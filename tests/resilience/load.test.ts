@@ -1,10 +1,13 @@
 // The production app under hostile and heavy traffic: random sign-in attempts and random page
 // addresses never get a server error (or a session), and 200 connections on the public summary
 // for a minute get no error responses.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { load } from "../../scripts/bench/http";
 import type { AppServer } from "../../scripts/lib/app-server";
+import { projectRoot } from "../../scripts/lib/database";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createUser } from "../factories";
 import { emptyTables, testDb } from "../support/database";
@@ -66,6 +69,33 @@ it(`${RUNS} random addresses under the public and signed-in paths, signed in as 
     }),
     { numRuns: RUNS },
   );
+});
+
+/** Every file under a folder, as paths relative to it. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+it("made-up partnership addresses get a 404 and leave nothing in Next's caches", async () => {
+  const known = new Set((await db.partnership.findMany({ select: { slug: true } })).map((p) => p.slug));
+  const routeCache = path.join(projectRoot, ".next/server/route-cache");
+  const dataCache = path.join(projectRoot, ".next/cache/fetch-cache");
+  const dataEntriesBefore = (await filesUnder(dataCache)).length;
+  await fc.assert(
+    fc.asyncProperty(fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8})?$/), async (slug) => {
+      fc.pre(!known.has(slug));
+      for (const address of [`/partnerships/${slug}`, `/api/public/partnerships/${slug}/summary.json`, `/api/public/partnerships/${slug}/summary.csv`]) {
+        const response = await fetch(server.url + address);
+        await response.arrayBuffer();
+        expect(response.status, address).toBe(404);
+      }
+    }),
+    { numRuns: 50 },
+  );
+  const cachedSummaries = (await filesUnder(routeCache)).flatMap((f) => /\/partnerships\/([^/.]+)/.exec(f)?.[1] ?? []);
+  expect([...new Set(cachedSummaries)].filter((slug) => !known.has(slug))).toEqual([]);
+  expect((await filesUnder(dataCache)).length).toBe(dataEntriesBefore);
 });
 
 it(`200 connections on the public summary for ${LOAD_SECONDS} s: no error responses`, async () => {
