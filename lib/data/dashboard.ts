@@ -3,8 +3,8 @@ import type { Actor } from "../auth/permissions";
 import { scopeOf } from "../auth/permissions";
 import { AppError } from "../errors";
 import { getDb } from "./db";
-import { unsafePartnershipFundingTotal } from "./funding";
-import { unsafeIndicatorSummaries, unsafeReportingGrid, type ReportingCell } from "./results";
+import { NO_FUNDING, unsafePartnershipFundingTotals } from "./funding";
+import { unsafeIndicatorSummariesOf, unsafeReportingGridOf, type ReportingCell } from "./results";
 
 export interface DashboardPartnership {
   slug: string;
@@ -32,31 +32,42 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
     orderBy: { signedOn: "asc" },
     select: { id: true, slug: true, name: true, country: true, status: true, signedOn: true, endsOn: true },
   });
-  return Promise.all(
-    rows.map(async (r) => {
-      const [funding, indicators, grid] = await Promise.all([
-        unsafePartnershipFundingTotal(db, r.id, "USD"),
-        unsafeIndicatorSummaries(db, r.id),
-        unsafeReportingGrid(db, r.id),
-      ]);
-      const withTargets = indicators.filter((i) => i.percentOfTarget !== null);
-      const lastQuarter = grid.at(-1)?.quarter;
-      return {
-        slug: r.slug,
-        name: r.name,
-        country: r.country,
-        status: r.status,
-        signedOn: r.signedOn.toISOString().slice(0, 10),
-        endsOn: r.endsOn?.toISOString().slice(0, 10) ?? null,
-        committedUsd: funding.committed,
-        deliveredUsd: funding.delivered,
-        illustrative: funding.illustrative || indicators.some((i) => i.actualIllustrative),
-        targetsMet: withTargets.filter((i) => Number(i.percentOfTarget) >= 100).length,
-        targetsSet: withTargets.length,
-        latestQuarter: lastQuarter
-          ? { quarter: lastQuarter, statuses: grid.filter((c) => c.quarter === lastQuarter).map((c) => ({ organization: c.organization, status: c.status })) }
-          : null,
-      };
-    }),
-  );
+  const ids = rows.map((r) => r.id);
+  // Three queries for the whole list, whatever its length (it ran three per partnership).
+  const [funding, indicators, lastQuarters] = await Promise.all([
+    unsafePartnershipFundingTotals(db, ids, "USD"),
+    unsafeIndicatorSummariesOf(db, ids),
+    unsafeReportingGridOf(db, ids, { lastQuarterOnly: true }),
+  ]);
+  const byPartnership = <T extends { partnershipId: string }>(items: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const group = groups.get(item.partnershipId);
+      if (group) group.push(item);
+      else groups.set(item.partnershipId, [item]);
+    }
+    return groups;
+  };
+  const indicatorsOf = byPartnership(indicators);
+  const lastQuarterOf = byPartnership(lastQuarters);
+  return rows.map((r) => {
+    const money = funding.get(r.id) ?? NO_FUNDING;
+    const own = indicatorsOf.get(r.id) ?? [];
+    const withTargets = own.filter((i) => i.percentOfTarget !== null);
+    const latest = lastQuarterOf.get(r.id) ?? [];
+    return {
+      slug: r.slug,
+      name: r.name,
+      country: r.country,
+      status: r.status,
+      signedOn: r.signedOn.toISOString().slice(0, 10),
+      endsOn: r.endsOn?.toISOString().slice(0, 10) ?? null,
+      committedUsd: money.committed,
+      deliveredUsd: money.delivered,
+      illustrative: money.illustrative || own.some((i) => i.actualIllustrative),
+      targetsMet: withTargets.filter((i) => Number(i.percentOfTarget) >= 100).length,
+      targetsSet: withTargets.length,
+      latestQuarter: latest.length > 0 ? { quarter: latest[0]!.quarter, statuses: latest.map((c) => ({ organization: c.organization, status: c.status })) } : null,
+    };
+  });
 }

@@ -100,48 +100,60 @@ export interface PartyTotal {
   deliveredIllustrative: boolean;
 }
 
-/** Per party: what it committed (the latest statement of each figure) and what it delivered. */
+/**
+ * Per partnership and party: what it committed (the latest statement of each figure) and what it
+ * delivered. $1 is an array of partnership ids (one for a dashboard, all for the list), $2 the currency.
+ */
 const partyTotalsSql = `
     WITH ranked AS (
-      SELECT c."fromOrganizationId" AS org, ${convertedCommitment("c")} AS value,
-             rank() OVER (PARTITION BY c."figureKey" ORDER BY c."statedOn" DESC) AS recency
-      FROM "FundingCommitment" c WHERE c."partnershipId" = $1
+      SELECT c."partnershipId" AS pid, c."fromOrganizationId" AS org, ${convertedCommitment("c")} AS value,
+             rank() OVER (PARTITION BY c."partnershipId", c."figureKey" ORDER BY c."statedOn" DESC) AS recency
+      FROM "FundingCommitment" c WHERE c."partnershipId" = ANY($1::text[])
     ),
-    committed AS (SELECT org, SUM(value) AS amount FROM ranked WHERE recency = 1 GROUP BY org),
+    committed AS (SELECT pid, org, SUM(value) AS amount FROM ranked WHERE recency = 1 GROUP BY pid, org),
     delivered AS (
-      SELECT d."fromOrganizationId" AS org, SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
-      FROM "FundingDelivery" d WHERE d."partnershipId" = $1 AND ${countsAsDelivered("d")} GROUP BY 1
+      SELECT d."partnershipId" AS pid, d."fromOrganizationId" AS org, SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
+      FROM "FundingDelivery" d WHERE d."partnershipId" = ANY($1::text[]) AND ${countsAsDelivered("d")} GROUP BY 1, 2
     )
-    SELECT o.id AS "partyId", o."shortName" AS party,
+    SELECT p.pid, o.id AS "partyId", o."shortName" AS party,
            COALESCE(c.amount, 0)::numeric(18, 2) AS committed,
            COALESCE(d.amount, 0)::numeric(18, 2) AS delivered,
            COALESCE(d.illustrative, false) AS "deliveredIllustrative"
-    FROM (SELECT org FROM committed UNION SELECT org FROM delivered) p
+    FROM (SELECT pid, org FROM committed UNION SELECT pid, org FROM delivered) p
     JOIN "Organization" o ON o.id = p.org
-    LEFT JOIN committed c ON c.org = p.org
-    LEFT JOIN delivered d ON d.org = p.org`;
+    LEFT JOIN committed c ON c.pid = p.pid AND c.org = p.org
+    LEFT JOIN delivered d ON d.pid = p.pid AND d.org = p.org`;
 
 export async function unsafeFundingTotals(db: Db, partnershipId: string, currency: CurrencyCode): Promise<PartyTotal[]> {
   return db.$queryRawUnsafe<PartyTotal[]>(
     `SELECT "partyId", party, committed::text AS committed, delivered::text AS delivered, "deliveredIllustrative"
      FROM (${partyTotalsSql}) t ORDER BY party`,
-    partnershipId,
+    [partnershipId],
     currency,
   );
 }
 
-/** All parties together: committed and delivered for the whole partnership. */
-export async function unsafePartnershipFundingTotal(db: Db, partnershipId: string, currency: CurrencyCode) {
-  const [row] = await db.$queryRawUnsafe<{ committed: string; delivered: string; illustrative: boolean }[]>(
-    `SELECT COALESCE(SUM(committed), 0)::numeric(18, 2)::text AS committed,
-            COALESCE(SUM(delivered), 0)::numeric(18, 2)::text AS delivered,
-            COALESCE(bool_or("deliveredIllustrative"), false) AS illustrative
-     FROM (${partyTotalsSql}) t`,
-    partnershipId,
+export interface PartnershipFundingTotal {
+  committed: string;
+  delivered: string;
+  illustrative: boolean;
+}
+
+/** Each partnership's parties together: committed and delivered (partnerships with neither are absent). */
+export async function unsafePartnershipFundingTotals(db: Db, partnershipIds: string[], currency: CurrencyCode): Promise<Map<string, PartnershipFundingTotal>> {
+  const rows = await db.$queryRawUnsafe<(PartnershipFundingTotal & { pid: string })[]>(
+    `SELECT pid, SUM(committed)::numeric(18, 2)::text AS committed,
+            SUM(delivered)::numeric(18, 2)::text AS delivered,
+            bool_or("deliveredIllustrative") AS illustrative
+     FROM (${partyTotalsSql}) t GROUP BY pid`,
+    partnershipIds,
     currency,
   );
-  return row ?? { committed: "0.00", delivered: "0.00", illustrative: false };
+  return new Map(rows.map(({ pid, ...total }) => [pid, total]));
 }
+
+/** What a partnership with no commitments or deliveries shows. */
+export const NO_FUNDING: PartnershipFundingTotal = { committed: "0.00", delivered: "0.00", illustrative: false };
 
 export interface FundingStatement {
   id: string;

@@ -12,17 +12,19 @@ const bounds = `
     FROM "Partnership" WHERE id = $1
   )`;
 
-const approvedTotals = `
+/** Approved totals by indicator and quarter, for the partnerships that match `partnerships` (SQL). */
+const approvedTotals = (partnerships: string) => `
   actuals AS (
     SELECT m."indicatorId", p.year * 4 + p.quarter - 1 AS idx, SUM(m.value) AS value, bool_or(s.illustrative) AS illustrative
     FROM "Measurement" m
     JOIN "Submission" s ON s.id = m."submissionId"
-    JOIN "ReportingPeriod" p ON p.id = s."periodId" AND p."partnershipId" = $1
-    WHERE s."partnershipId" = $1 AND s.status = 'APPROVED' AND m.cell = '' AND m.value IS NOT NULL
+    JOIN "ReportingPeriod" p ON p.id = s."periodId" AND p."partnershipId" ${partnerships}
+    WHERE s."partnershipId" ${partnerships} AND s.status = 'APPROVED' AND m.cell = '' AND m.value IS NOT NULL
     GROUP BY 1, 2
   )`;
 
 export interface IndicatorSummary {
+  partnershipId: string;
   indicatorId: string;
   code: string;
   name: string;
@@ -42,10 +44,13 @@ export interface IndicatorSummary {
 }
 
 /** Every indicator of a partnership with its life-of-partnership result against its target. */
-export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): Promise<IndicatorSummary[]> {
+export const unsafeIndicatorSummaries = (db: Db, partnershipId: string) => unsafeIndicatorSummariesOf(db, [partnershipId]);
+
+/** The same for several partnerships at once (the dashboard's list). */
+export async function unsafeIndicatorSummariesOf(db: Db, partnershipIds: string[]): Promise<IndicatorSummary[]> {
   return db.$queryRawUnsafe<IndicatorSummary[]>(
     `
-    WITH ${bounds}, ${approvedTotals},
+    WITH ${approvedTotals("= ANY($1::text[])")},
     life_actuals AS (
       SELECT a."indicatorId", SUM(a.value) AS sum, MAX(a.value) AS max,
              (array_agg(a.value ORDER BY a.idx DESC))[1] AS latest, bool_or(a.illustrative) AS illustrative
@@ -57,7 +62,7 @@ export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): P
                       SUM(t.value) FILTER (WHERE t.scope = 'QUARTER')) AS value,
              bool_or(t.illustrative) AS illustrative
       FROM "Target" t JOIN "Indicator" ti ON ti.id = t."indicatorId" JOIN "Objective" tobj ON tobj.id = ti."objectiveId"
-      WHERE tobj."partnershipId" = $1
+      WHERE tobj."partnershipId" = ANY($1::text[])
       GROUP BY 1
     ),
     life AS (
@@ -69,9 +74,9 @@ export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): P
       FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId"
       LEFT JOIN life_actuals la ON la."indicatorId" = i.id
       LEFT JOIN life_targets lt ON lt."indicatorId" = i.id
-      WHERE o."partnershipId" = $1
+      WHERE o."partnershipId" = ANY($1::text[])
     )
-    SELECT i.id AS "indicatorId", i.code, i.name, o.code AS "objectiveCode", o.title AS "objectiveTitle",
+    SELECT o."partnershipId", i.id AS "indicatorId", i.code, i.name, o.code AS "objectiveCode", o.title AS "objectiveTitle",
            i.unit::text AS unit, i.aggregation::text AS aggregation,
            i."responsibleOrganizationId" AS "responsibleId", org."shortName" AS responsible, i.sensitive,
            l.actual::text AS actual, l.actual_illustrative AS "actualIllustrative",
@@ -85,8 +90,8 @@ export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): P
     JOIN "Objective" o ON o.id = i."objectiveId"
     JOIN "Organization" org ON org.id = i."responsibleOrganizationId"
     JOIN life l ON l.id = i.id
-    ORDER BY o."sortOrder", i."sortOrder"`,
-    partnershipId,
+    ORDER BY o."partnershipId", o."sortOrder", i."sortOrder"`,
+    partnershipIds,
   );
 }
 
@@ -102,7 +107,7 @@ export interface IndicatorQuarter {
 export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, indicatorId: string): Promise<IndicatorQuarter[]> {
   return db.$queryRawUnsafe<IndicatorQuarter[]>(
     `
-    WITH ${bounds}, ${approvedTotals},
+    WITH ${bounds}, ${approvedTotals("= $1")},
     indicator AS (SELECT id, aggregation FROM "Indicator" WHERE id = $2),
     quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
     year_end AS (SELECT idx / 4 AS year, MAX(idx) AS idx FROM quarters GROUP BY idx / 4),
@@ -141,6 +146,7 @@ export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, ind
 }
 
 export interface ReportingCell {
+  partnershipId: string;
   quarter: string;
   organizationId: string;
   organization: string;
@@ -148,23 +154,30 @@ export interface ReportingCell {
 }
 
 /** Quarter × reporting organization: where each submission stands. */
-export async function unsafeReportingGrid(db: Db, partnershipId: string): Promise<ReportingCell[]> {
+export const unsafeReportingGrid = (db: Db, partnershipId: string) => unsafeReportingGridOf(db, [partnershipId], { lastQuarterOnly: false });
+
+/** The same for several partnerships at once; the dashboard's list wants only each one's last quarter. */
+export async function unsafeReportingGridOf(db: Db, partnershipIds: string[], options: { lastQuarterOnly: boolean }): Promise<ReportingCell[]> {
   return db.$queryRawUnsafe<ReportingCell[]>(
     `
-    WITH ${bounds},
-    quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
+    WITH parts AS (
+      SELECT id AS pid, "firstYear" * 4 + "firstQuarter" - 1 AS first_idx,
+             COALESCE("lastYear" * 4 + "lastQuarter" - 1, "firstYear" * 4 + "firstQuarter" - 1) AS last_idx
+      FROM "Partnership" WHERE id = ANY($1::text[])
+    ),
+    quarters AS (SELECT pid, generate_series(${options.lastQuarterOnly ? "last_idx" : "first_idx"}, last_idx) AS idx FROM parts),
     reporters AS (
-      SELECT DISTINCT i."responsibleOrganizationId" AS org
-      FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId" WHERE o."partnershipId" = $1
+      SELECT DISTINCT o."partnershipId" AS pid, i."responsibleOrganizationId" AS org
+      FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId" WHERE o."partnershipId" = ANY($1::text[])
     )
-    SELECT (q.idx / 4)::text || 'Q' || (q.idx % 4 + 1)::text AS quarter,
+    SELECT q.pid AS "partnershipId", (q.idx / 4)::text || 'Q' || (q.idx % 4 + 1)::text AS quarter,
            r.org AS "organizationId", org."shortName" AS organization,
            COALESCE(s.status::text, 'NOT_STARTED') AS status
-    FROM quarters q CROSS JOIN reporters r
+    FROM quarters q JOIN reporters r ON r.pid = q.pid
     JOIN "Organization" org ON org.id = r.org
-    LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = $1 AND p.year * 4 + p.quarter - 1 = q.idx
-    LEFT JOIN "Submission" s ON s."partnershipId" = $1 AND s."periodId" = p.id AND s."organizationId" = r.org
-    ORDER BY q.idx, org."shortName"`,
-    partnershipId,
+    LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = q.pid AND p.year * 4 + p.quarter - 1 = q.idx
+    LEFT JOIN "Submission" s ON s."partnershipId" = q.pid AND s."periodId" = p.id AND s."organizationId" = r.org
+    ORDER BY q.pid, q.idx, org."shortName"`,
+    partnershipIds,
   );
 }

@@ -1,7 +1,7 @@
 // The dashboard's SQL aggregations against figures computed by hand on a small partnership that
 // crosses a year boundary (2019Q3 to 2020Q2).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { unsafeFundingByQuarter, unsafeFundingTotals, unsafePartnershipFundingTotal } from "../../lib/data/funding";
+import { unsafeFundingByQuarter, unsafeFundingTotals, unsafePartnershipFundingTotals } from "../../lib/data/funding";
 import { unsafeIndicatorQuarters, unsafeIndicatorSummaries, unsafeReportingGrid } from "../../lib/data/results";
 import { emptyTables, testDb } from "../support/database";
 
@@ -79,7 +79,7 @@ describe("funding by quarter", () => {
       { partyId: expect.any(String), party: "Donor", committed: "4000000.00", delivered: "1500000.00", deliveredIllustrative: false },
       { partyId: expect.any(String), party: "Host", committed: "199000.00", delivered: "0.00", deliveredIllustrative: false },
     ]);
-    expect(await unsafePartnershipFundingTotal(db, partnershipId, "USD")).toEqual({ committed: "4199000.00", delivered: "1500000.00", illustrative: false });
+    expect((await unsafePartnershipFundingTotals(db, [partnershipId], "USD")).get(partnershipId)).toEqual({ committed: "4199000.00", delivered: "1500000.00", illustrative: false });
   });
 });
 
