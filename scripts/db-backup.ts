@@ -2,12 +2,10 @@
 // embedded database (which must not be open in npm start), into backups/ or <file>.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { backupEmbedded, backupServer, defaultBackupFile, formatBytes } from "./db/backup";
+import { backupEmbedded, backupServer, defaultBackupFile, formatBytes, shown, userDir } from "./db/backup";
 import { runCli, UserFacingError } from "./lib/cli";
 import { dataDirectory, openExternal } from "./lib/database";
 
-// npm run changes into the project folder; a relative --out means relative to where it was typed.
-const userDir = process.env.INIT_CWD ?? process.cwd();
 
 function outOption(): string | undefined {
   try {
@@ -17,11 +15,6 @@ function outOption(): string | undefined {
     throw new UserFacingError("npm run db:backup takes only --out <file>: run it as npm run db:backup -- --out backups/compact.dump, or without arguments.");
   }
 }
-
-const shown = (file: string) => {
-  const relative = path.relative(userDir, file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
-};
 
 await runCli(async () => {
   const out = outOption();

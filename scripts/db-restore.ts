@@ -2,12 +2,10 @@
 // DATABASE_URL's (a pg_dump), or the embedded one in COMPACT_DATA_DIR (PGlite's dump).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { restoreEmbedded, restoreServer } from "./db/backup";
+import { restoreEmbedded, restoreServer, shown, userDir } from "./db/backup";
 import { runCli, UserFacingError } from "./lib/cli";
 import { dataDirectory, openExternal } from "./lib/database";
 
-// npm run changes into the project folder; a relative path means relative to where it was typed.
-const userDir = process.env.INIT_CWD ?? process.cwd();
 
 function fileArgument(): string {
   let positionals: string[] = [];
@@ -22,11 +20,6 @@ function fileArgument(): string {
   }
   return path.resolve(userDir, file);
 }
-
-const shown = (file: string) => {
-  const relative = path.relative(userDir, file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
-};
 
 await runCli(async () => {
   const file = fileArgument();

@@ -56,8 +56,12 @@ export async function detectBackupKind(file: string): Promise<BackupKind | null>
   }
 }
 
-const shown = (file: string) => {
-  const relative = path.relative(process.cwd(), file);
+/** Where the user typed the command: npm run changes into the project folder, INIT_CWD keeps it. */
+export const userDir = process.env.INIT_CWD ?? process.cwd();
+
+/** A path as the user would type it: relative to where they are when it lies below, else whole. */
+export const shown = (file: string) => {
+  const relative = path.relative(userDir, file);
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 };
 
