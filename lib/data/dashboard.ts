@@ -4,7 +4,7 @@ import { scopeOf } from "../auth/permissions";
 import { AppError } from "../errors";
 import { getDb } from "./db";
 import { NO_FUNDING, unsafePartnershipFundingTotals } from "./funding";
-import { unsafeIndicatorSummariesOf, unsafeReportingGridOf, type ReportingCell } from "./results";
+import { unsafeReportingGridOf, unsafeResultsOverview, type ReportingCell } from "./results";
 
 export interface DashboardPartnership {
   slug: string;
@@ -34,27 +34,15 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
   });
   const ids = rows.map((r) => r.id);
   // Three queries for the whole list, whatever its length (it ran three per partnership).
-  const [funding, indicators, lastQuarters] = await Promise.all([
+  const [funding, results, lastQuarters] = await Promise.all([
     unsafePartnershipFundingTotals(db, ids, "USD"),
-    unsafeIndicatorSummariesOf(db, ids),
+    unsafeResultsOverview(db, ids),
     unsafeReportingGridOf(db, ids, { lastQuarterOnly: true }),
   ]);
-  const byPartnership = <T extends { partnershipId: string }>(items: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const item of items) {
-      const group = groups.get(item.partnershipId);
-      if (group) group.push(item);
-      else groups.set(item.partnershipId, [item]);
-    }
-    return groups;
-  };
-  const indicatorsOf = byPartnership(indicators);
-  const lastQuarterOf = byPartnership(lastQuarters);
   return rows.map((r) => {
     const money = funding.get(r.id) ?? NO_FUNDING;
-    const own = indicatorsOf.get(r.id) ?? [];
-    const withTargets = own.filter((i) => i.percentOfTarget !== null);
-    const latest = lastQuarterOf.get(r.id) ?? [];
+    const result = results.get(r.id) ?? { targetsSet: 0, targetsMet: 0, illustrative: false };
+    const latest = lastQuarters.filter((c) => c.partnershipId === r.id);
     return {
       slug: r.slug,
       name: r.name,
@@ -64,9 +52,9 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
       endsOn: r.endsOn?.toISOString().slice(0, 10) ?? null,
       committedUsd: money.committed,
       deliveredUsd: money.delivered,
-      illustrative: money.illustrative || own.some((i) => i.actualIllustrative),
-      targetsMet: withTargets.filter((i) => Number(i.percentOfTarget) >= 100).length,
-      targetsSet: withTargets.length,
+      illustrative: money.illustrative || result.illustrative,
+      targetsMet: result.targetsMet,
+      targetsSet: result.targetsSet,
       latestQuarter: latest.length > 0 ? { quarter: latest[0]!.quarter, statuses: latest.map((c) => ({ organization: c.organization, status: c.status })) } : null,
     };
   });

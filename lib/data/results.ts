@@ -25,6 +25,9 @@ const approvedTotals = (partnerships: string) => `
 
 export interface IndicatorSummary {
   partnershipId: string;
+  /** The objective's and the indicator's places in their lists (the rows come in that order). */
+  objectiveSortOrder: number;
+  sortOrder: number;
   indicatorId: string;
   code: string;
   name: string;
@@ -43,13 +46,11 @@ export interface IndicatorSummary {
   published: { value: string; qualifier: string; sourceTitle: string; sourcePublisher: string; statedOn: string } | null;
 }
 
-/** Every indicator of a partnership with its life-of-partnership result against its target. */
-export const unsafeIndicatorSummaries = (db: Db, partnershipId: string) => unsafeIndicatorSummariesOf(db, [partnershipId]);
-
-/** The same for several partnerships at once (the dashboard's list). */
-export async function unsafeIndicatorSummariesOf(db: Db, partnershipIds: string[]): Promise<IndicatorSummary[]> {
-  return db.$queryRawUnsafe<IndicatorSummary[]>(
-    `
+/**
+ * Every indicator of the partnerships in $1 (an array of ids) with its life-of-partnership result
+ * against its target: one row per indicator, as IndicatorSummary.
+ */
+const indicatorSummariesSql = `
     WITH ${approvedTotals("= ANY($1::text[])")},
     life_actuals AS (
       SELECT a."indicatorId", SUM(a.value) AS sum, MAX(a.value) AS max,
@@ -76,7 +77,7 @@ export async function unsafeIndicatorSummariesOf(db: Db, partnershipIds: string[
       LEFT JOIN life_targets lt ON lt."indicatorId" = i.id
       WHERE o."partnershipId" = ANY($1::text[])
     )
-    SELECT o."partnershipId", i.id AS "indicatorId", i.code, i.name, o.code AS "objectiveCode", o.title AS "objectiveTitle",
+    SELECT o."partnershipId", o."sortOrder" AS "objectiveSortOrder", i."sortOrder", i.id AS "indicatorId", i.code, i.name, o.code AS "objectiveCode", o.title AS "objectiveTitle",
            i.unit::text AS unit, i.aggregation::text AS aggregation,
            i."responsibleOrganizationId" AS "responsibleId", org."shortName" AS responsible, i.sensitive,
            l.actual::text AS actual, l.actual_illustrative AS "actualIllustrative",
@@ -89,10 +90,33 @@ export async function unsafeIndicatorSummariesOf(db: Db, partnershipIds: string[
     FROM "Indicator" i
     JOIN "Objective" o ON o.id = i."objectiveId"
     JOIN "Organization" org ON org.id = i."responsibleOrganizationId"
-    JOIN life l ON l.id = i.id
-    ORDER BY o."partnershipId", o."sortOrder", i."sortOrder"`,
+    JOIN life l ON l.id = i.id`;
+
+/** Every indicator of a partnership with its life-of-partnership result against its target. */
+export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): Promise<IndicatorSummary[]> {
+  return db.$queryRawUnsafe<IndicatorSummary[]>(
+    `SELECT * FROM (${indicatorSummariesSql}) s ORDER BY s."objectiveSortOrder", s."sortOrder"`,
+    [partnershipId],
+  );
+}
+
+export interface ResultsOverview {
+  targetsSet: number;
+  targetsMet: number;
+  illustrative: boolean;
+}
+
+/** Per partnership (the dashboard's list): how many indicators have a target, how many met it. */
+export async function unsafeResultsOverview(db: Db, partnershipIds: string[]): Promise<Map<string, ResultsOverview>> {
+  const rows = await db.$queryRawUnsafe<(ResultsOverview & { partnershipId: string })[]>(
+    `SELECT s."partnershipId",
+            count(s."percentOfTarget")::int AS "targetsSet",
+            count(*) FILTER (WHERE s."percentOfTarget"::numeric >= 100)::int AS "targetsMet",
+            bool_or(s."actualIllustrative") AS illustrative
+     FROM (${indicatorSummariesSql}) s GROUP BY 1`,
     partnershipIds,
   );
+  return new Map(rows.map(({ partnershipId, ...overview }) => [partnershipId, overview]));
 }
 
 export interface IndicatorQuarter {
