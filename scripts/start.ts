@@ -1,6 +1,9 @@
 // npm start / npm run dev: the one command that brings the app up.
 // Without DATABASE_URL it opens the embedded PostgreSQL in .data/ (this process owns it while
 // the app runs), applies migrations, seeds an empty database, builds when needed and starts Next.
+// package.json runs scripts/generate.ts before this file: its imports reach the generated Prisma
+// client (lib/generated/), which a fresh clone does not have, and ES modules load every import
+// before any code here could generate it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { runCli, UserFacingError } from "./lib/cli";
 import { openEmbedded, openExternal, type Database } from "./lib/database";
@@ -8,7 +11,7 @@ import { findFreePort, isPortFree } from "./lib/ports";
 import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
 import { authSecretFor } from "./lib/secret";
 import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-users";
-import { clearServerCaches, ensureBuild, ensurePrismaClient, nextBin } from "./lib/steps";
+import { clearServerCaches, ensureBuild, nextBin } from "./lib/steps";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -41,7 +44,6 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
 }
 
 await runCli(async () => {
-  await ensurePrismaClient();
   const external = process.env.DATABASE_URL;
   const db: Database = external ? await openExternal(external) : process.env.COMPACT_DATA_DIR === "memory" ? await openEmbedded(0) : await openEmbedded();
   let child: ChildProcess | undefined;
