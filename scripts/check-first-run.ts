@@ -46,10 +46,9 @@ function newUserEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     "PORT",
     "INIT_CWD",
   ]);
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (projectSettings.has(key) || key.startsWith("npm_") || key.startsWith("VITEST")) continue;
-    env[key] = value;
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (projectSettings.has(key) || key.startsWith("npm_") || key.startsWith("VITEST")) delete env[key];
   }
   // `npm run` put this checkout's node_modules/.bin on PATH; a new user's shell has no such entry.
   env.PATH = (process.env.PATH ?? "")
