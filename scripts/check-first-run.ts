@@ -64,10 +64,15 @@ interface Shell {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs a command line as a terminal would: `sh -c`, in its own process group (Ctrl+C reaches all of it). */
-function runShell(commandLine: string, cwd: string, env: NodeJS.ProcessEnv): Shell {
+/**
+ * Runs one command as a terminal would, in its own process group, so that Ctrl+C (SIGINT to the
+ * group) reaches npm and everything under it. No `sh -c`: a non-interactive shell dies of the
+ * SIGINT itself, where a user's interactive shell waits for npm and reports npm's exit code.
+ */
+function runCommand(commandLine: string, cwd: string, env: NodeJS.ProcessEnv): Shell {
   let output = "";
-  const child = spawn("sh", ["-c", commandLine], { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const [command, ...args] = commandLine.split(" ");
+  const child = spawn(command!, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const record = (chunk: Buffer) => {
     output += chunk.toString();
   };
@@ -141,17 +146,27 @@ async function pressCtrlC(shell: Shell): Promise<void> {
   }
 }
 
-async function startAndCheck(label: string, commandLine: string, clone: string, port: number, minutes: number): Promise<string> {
+async function startAndCheck(label: string, clone: string, port: number, minutes: number): Promise<string> {
   const url = `http://localhost:${port}`;
   const started = Date.now();
-  const shell = runShell(commandLine, clone, newUserEnv({ PORT: String(port) }));
+  const env = newUserEnv({ PORT: String(port) });
+  let installOutput = "";
+  if (label === "first run") {
+    // `npm install && npm start`: the install, then the start only if the install succeeded.
+    const install = runCommand("npm install", clone, env);
+    const { code } = await install.exited;
+    if (code !== 0) throw new CheckFailed(`npm install exited with code ${code}.`, install.output());
+    installOutput = install.output();
+  }
+  const commandLine = label === "first run" ? INSTALL_AND_START : "npm start";
+  const shell = runCommand("npm start", clone, env);
   try {
     await waitForHealth(url, shell, minutes);
     const seconds = Math.round((Date.now() - started) / 1000);
     await checkServing(url, shell);
     await pressCtrlC(shell);
     console.log(`✓ ${label}: \`${commandLine}\` served ${url} in ${seconds} s, signed ${DEMO_EMAIL} in, and stopped cleanly on Ctrl+C`);
-    return shell.output();
+    return installOutput + shell.output();
   } finally {
     killGroup(shell);
   }
@@ -160,7 +175,7 @@ async function startAndCheck(label: string, commandLine: string, clone: string, 
 /** A README command run as the first command after an install: no generated Prisma client yet. */
 async function firstCommand(commandLine: string, clone: string, env: Record<string, string>, expect: RegExp): Promise<void> {
   await rm(path.join(clone, "lib/generated"), { recursive: true, force: true });
-  const shell = runShell(commandLine, clone, newUserEnv(env));
+  const shell = runCommand(commandLine, clone, newUserEnv(env));
   const timer = setTimeout(() => killGroup(shell), 5 * 60_000);
   const { code } = await shell.exited;
   clearTimeout(timer);
@@ -183,10 +198,10 @@ async function main(): Promise<void> {
     console.log(`Fresh clone of ${commit.slice(0, 12)} in ${clone}`);
 
     const port = await findFreePort("0.0.0.0");
-    const first = await startAndCheck("first run", INSTALL_AND_START, clone, port, 15);
+    const first = await startAndCheck("first run", clone, port, 15);
     if (!first.includes("Seeded the CPC partnerships")) throw new CheckFailed("The first start did not seed the partnerships.", first);
 
-    const second = await startAndCheck("second run", "npm start", clone, port, 5);
+    const second = await startAndCheck("second run", clone, port, 5);
     if (second.includes("Seeded the CPC partnerships") || second.includes("Applied migrations")) {
       throw new CheckFailed("The second npm start seeded or migrated again instead of reusing the data in .data/.", second);
     }
