@@ -132,13 +132,23 @@ async function checkServing(url: string, shell: Shell): Promise<void> {
   }
 }
 
-/** Ctrl+C: SIGINT to the whole foreground process group; it must exit 0 and leave nothing running. */
+/**
+ * Ctrl+C: SIGINT to the whole foreground process group. The launcher must stop Next, close the
+ * database and say so; npm must return only after that, and leave nothing running. npm itself
+ * ends by SIGINT (status 130 in a shell) even then: it runs the script through `sh -c`, which
+ * waits for its child and then takes the SIGINT it received, and npm passes that on.
+ */
 async function pressCtrlC(shell: Shell): Promise<void> {
   process.kill(-shell.child.pid!, "SIGINT");
   const timer = setTimeout(() => killGroup(shell), 30_000);
   const { code, signal } = await shell.exited;
   clearTimeout(timer);
-  if (code !== 0) throw new CheckFailed(`After Ctrl+C (SIGINT) it exited with ${signal ?? `code ${code}`}, not 0.`, shell.output());
+  if (!(code === 0 || signal === "SIGINT" || code === 130)) {
+    throw new CheckFailed(`After Ctrl+C (SIGINT) npm exited with ${signal ?? `code ${code}`}, not 0 or SIGINT.`, shell.output());
+  }
+  if (!/Stopped: the app and .* are closed\./.test(shell.output())) {
+    throw new CheckFailed("After Ctrl+C the launcher did not say it had closed the app and the database.", shell.output());
+  }
   await new Promise((resolve) => setTimeout(resolve, 500));
   if (groupAlive(shell.child.pid!)) {
     killGroup(shell);

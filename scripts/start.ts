@@ -48,6 +48,7 @@ await runCli(async () => {
   const db: Database = external ? await openExternal(external) : process.env.COMPACT_DATA_DIR === "memory" ? await openEmbedded(0) : await openEmbedded();
   let child: ChildProcess | undefined;
   let stopping = false;
+  let signalled = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -56,10 +57,16 @@ await runCli(async () => {
       await new Promise((resolve) => child?.once("exit", resolve));
     }
     await db.close();
+    if (signalled) console.log(`\nStopped: the app and ${db.description} are closed.`);
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  // Ctrl+C reaches Next too (one process group): its exit then is part of stopping, not a failure.
+  const onSignal = () => {
+    signalled = true;
+    void stop(0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   try {
     console.log(`Database: ${db.description}`);
@@ -82,7 +89,7 @@ await runCli(async () => {
     await clearServerCaches();
 
     child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { env, stdio: "inherit" });
-    child.on("exit", (code) => void stop(code ?? 1));
+    child.on("exit", (code) => void stop(signalled ? 0 : (code ?? 1)));
     const appUrl = `http://localhost:${port}`;
     if (await waitUntilServing(appUrl, child)) {
       await db.announce(appUrl);
