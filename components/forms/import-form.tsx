@@ -3,24 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-interface ImportRow {
-  line: number;
-  indicator: string;
-  cell: string;
-  value: string;
-  before: string | null;
-  outcome: "create" | "change" | "unchanged" | "reject";
-  reason?: string;
-}
-
-interface ImportReport {
-  organization: string;
-  rows: ImportRow[];
-  counts: Record<ImportRow["outcome"], number>;
-  fileError?: string;
-  applied: boolean;
-  version: number;
-}
+// Only the report's type crosses from the server module (erased from the browser bundle).
+import type { ImportReport } from "@/lib/data/quarter-csv";
 
 const outcomeLabel = { create: "Will be added", change: "Will change", unchanged: "Unchanged", reject: "Rejected" } as const;
 
@@ -121,7 +105,15 @@ export function ImportForm(props: { endpoint: string; organizations: { id: strin
                 <td className="py-1 pr-3">{r.cell || "total"}</td>
                 <td className="py-1 pr-3">{r.before ?? "—"}</td>
                 <td className="py-1 pr-3">{r.value || "—"}</td>
-                <td className="py-1">{outcomeLabel[r.outcome]}{r.reason ? `: ${r.reason}` : ""}</td>
+                <td className="py-1">
+                  {outcomeLabel[r.outcome]}
+                  {r.reason ? `: ${r.reason}` : ""}
+                  {r.changes.length > 0 ? (
+                    <ul className="list-disc pl-5">
+                      {r.changes.map((change) => <li key={change}>{change}</li>)}
+                    </ul>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -59,6 +59,8 @@ export interface ImportRow {
   value: string;
   before: string | null;
   outcome: ImportOutcome;
+  /** What applying the row changes, in words: its value, note or evidence link. */
+  changes: string[];
   reason?: string;
 }
 
@@ -70,6 +72,17 @@ export interface ImportReport {
   fileError?: string;
   applied: boolean;
   version: number;
+}
+
+/** Numbers compare as numbers ("5.0" is 5), but an empty cell is not 0. */
+const sameValue = (unit: string, before: string, after: string) =>
+  before === after || (unit !== "TEXT" && before !== "" && after !== "" && Number(before) === Number(after));
+
+/** "value: 5 → 6", "note will be removed ("…")", "evidence link added: https://…". */
+function describeChange(what: string, before: string, after: string, show: (text: string) => string): string {
+  if (after === "") return `${what} will be removed (${show(before)})`;
+  if (before === "") return `${what} added: ${show(after)}`;
+  return `${what}: ${show(before)} → ${show(after)}`;
 }
 
 /** Undoes the export's formula escaping, so a round trip gives back the same text. */
@@ -127,8 +140,8 @@ export async function importQuarterCsv(
     form[valueField(m.indicator.code, m.cell)] = value;
     current.set(valueField(m.indicator.code, m.cell), value);
     if (m.cell === "") {
-      if (m.note) form[noteField(m.indicator.code)] = m.note;
-      if (m.evidenceUrl) form[evidenceField(m.indicator.code)] = m.evidenceUrl;
+      form[noteField(m.indicator.code)] = m.note ?? "";
+      form[evidenceField(m.indicator.code)] = m.evidenceUrl ?? "";
     }
   }
 
@@ -139,7 +152,7 @@ export async function importQuarterCsv(
     const code = unescape((record.indicator_code ?? "").trim());
     const cellText = unescape((record.cell ?? "").trim());
     const value = unescape((record.value ?? "").trim());
-    const row: ImportRow = { line, indicator: code, cell: cellText, value, before: null, outcome: "reject" };
+    const row: ImportRow = { line, indicator: code, cell: cellText, value, before: null, outcome: "reject", changes: [] };
     rows.push(row);
     const orgName = unescape((record.organization ?? "").trim());
     if (orgName !== organization.shortName) return void (row.reason = `This row is for "${orgName}", not ${organization.shortName}: import it on that organization's page.`);
@@ -149,17 +162,26 @@ export async function importQuarterCsv(
     if (cell !== "" && !cellsOf(indicator.dimensions).some((c) => c.key === cell)) {
       return void (row.reason = `"${cellText}" is not a breakdown of ${code}; use total${cellsOf(indicator.dimensions).map((c) => `, ${c.key}`).join("")}.`);
     }
+    const note = unescape((record.note ?? "").trim());
+    const evidence = unescape((record.evidence_url ?? "").trim());
+    if (cell !== "" && (note !== "" || evidence !== "")) {
+      return void (row.reason = `Notes and evidence links belong on the total row of ${code}: move them there.`);
+    }
     const field = valueField(code, cell);
     const duplicateOf = seen.get(field);
     if (duplicateOf !== undefined) return void (row.reason = `Duplicate of line ${duplicateOf}: each indicator and cell may appear once.`);
     seen.set(field, line);
+    row.before = current.get(field) ?? null;
+    if (row.before !== null && !sameValue(indicator.unit, row.before, value)) row.changes.push(describeChange("value", row.before, value, String));
     form[field] = value;
     if (cell === "") {
-      form[noteField(code)] = unescape((record.note ?? "").trim());
-      form[evidenceField(code)] = unescape((record.evidence_url ?? "").trim());
+      const quote = (text: string) => `"${text}"`;
+      if ((form[noteField(code)] ?? "") !== note) row.changes.push(describeChange("note", form[noteField(code)] ?? "", note, quote));
+      if ((form[evidenceField(code)] ?? "") !== evidence) row.changes.push(describeChange("evidence link", form[evidenceField(code)] ?? "", evidence, String));
+      form[noteField(code)] = note;
+      form[evidenceField(code)] = evidence;
     }
-    row.before = current.get(field) ?? null;
-    row.outcome = row.before === null ? "create" : Number(row.before) === Number(value) || row.before === value ? "unchanged" : "change";
+    row.outcome = row.before === null ? "create" : row.changes.length > 0 ? "change" : "unchanged";
   });
 
   // The entry form's own rules, mapped back to the lines that set each field.

@@ -63,6 +63,47 @@ describe("quarter CSV", () => {
     expect(changed).toMatchObject({ applied: true, version: 2, counts: { change: 1 } });
   });
 
+  it("applies a file that only corrects a note, and lists every note and evidence change", async () => {
+    const period = (await createPeriod(db, "philippines")).text;
+    await run(period, `${HEADER}\nIACAT,O2.1,total,5,from the registry,https://example.org/a\n`, true);
+    const noteOnly = `${HEADER}\nIACAT,O2.1,total,5,from the case registry (corrected),https://example.org/b\n`;
+    const dry = await run(period, noteOnly, false, 1);
+    expect(dry.counts).toEqual({ create: 0, change: 1, unchanged: 0, reject: 0 });
+    expect(dry.rows[0]!.changes).toEqual([
+      'note: "from the registry" → "from the case registry (corrected)"',
+      "evidence link: https://example.org/a → https://example.org/b",
+    ]);
+    const applied = await run(period, noteOnly, true, 1);
+    expect(applied).toMatchObject({ applied: true, version: 2 });
+    const stored = await db.measurement.findFirstOrThrow({ where: { submission: { period: { year: Number(period.slice(0, 4)) } }, indicator: { code: "O2.1" }, cell: "" } });
+    expect([stored.note, stored.evidenceUrl]).toEqual(["from the case registry (corrected)", "https://example.org/b"]);
+  });
+
+  it("says a blank note column removes the stored note before anything is applied", async () => {
+    const period = (await createPeriod(db, "philippines")).text;
+    await run(period, `${HEADER}\nIACAT,O2.1,total,5,from the registry,https://example.org/a\n`, true);
+    const before = await databaseDigest(url);
+    const dry = await run(period, `${HEADER}\nIACAT,O2.1,total,6,,\n`, false, 1);
+    expect(dry.rows[0]).toMatchObject({ outcome: "change" });
+    expect(dry.rows[0]!.changes).toEqual(["value: 5 → 6", 'note will be removed ("from the registry")', "evidence link will be removed (https://example.org/a)"]);
+    expect(await databaseDigest(url)).toEqual(before);
+  });
+
+  it("refuses a note on a breakdown row, where it would be lost", async () => {
+    const period = (await createPeriod(db, "philippines")).text;
+    const partner = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
+    const ijm = await organizationId(db, "IJM");
+    const report = await importQuarterCsv(partner, {
+      slug: "philippines", period, organizationId: ijm, version: 0, apply: false,
+      text: `${HEADER}\nIJM,O1.1,total,3,,\nIJM,O1.1,SEX=F,2,seen in the registry,\nIJM,O1.1,SEX=M,1,,\n`,
+    });
+    expect(report.rows.map((r) => [r.line, r.outcome, r.reason ?? ""])).toEqual([
+      [2, "create", ""],
+      [3, "reject", "Notes and evidence links belong on the total row of O1.1: move them there."],
+      [4, "create", ""],
+    ]);
+  });
+
   it("rejects bad rows with their reasons and writes nothing", async () => {
     const period = (await createPeriod(db, "philippines")).text;
     const before = await databaseDigest(url);
