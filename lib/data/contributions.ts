@@ -2,35 +2,24 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { parseQuarter } from "../periods";
 import type { RecordContribution } from "../validation/contributions";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
+import { claimReport, editableReport, resolveQuarter } from "./quarter";
 import type { Tx } from "./prisma";
 
 // Partner-government contributions (cash or in kind, in PHP or USD with the rate and its date),
 // entered with the organization's quarter. They change the quarter like its values do: the
 // submission must be editable, the version must match, and they count once it is approved.
 
+/** The organization's report for the quarter, claimed for one change (see ./quarter). */
 async function claimEditableSubmission(tx: Tx, input: { slug: string; period: string; organizationId: string; version: number }) {
-  const quarter = parseQuarter(input.period);
-  const period = quarter
-    ? await tx.reportingPeriod.findFirst({ where: { partnership: { slug: input.slug }, year: quarter.year, quarter: quarter.quarter } })
-    : null;
-  if (!period) throw new AppError("NOT_FOUND", "That quarter does not exist. Reload the page.");
-  const submission = await tx.submission.findUnique({ where: { periodId_organizationId: { periodId: period.id, organizationId: input.organizationId } } });
-  if (submission && submission.status !== "DRAFT" && submission.status !== "RETURNED") {
-    throw new AppError("CONFLICT", "This quarter is submitted or approved: contributions can change only while it is a draft or returned.");
-  }
-  if (!submission && period.locked) throw new AppError("CONFLICT", "This quarter is locked: only an administrator can reopen it.");
-  if ((submission?.version ?? 0) !== input.version) {
+  const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
+  const existing = await editableReport(tx, period.id, input.organizationId);
+  if ((existing?.version ?? 0) !== input.version) {
     throw new AppError("CONFLICT", "Someone else saved this quarter after you opened it, so nothing was saved. Reload the page, then add the contribution again.");
   }
-  if (!submission) {
-    return { period, submission: await tx.submission.create({ data: { partnershipId: period.partnershipId, periodId: period.id, organizationId: input.organizationId } }) };
-  }
-  const updated = await tx.submission.updateMany({ where: { id: submission.id, version: input.version }, data: { version: { increment: 1 } } });
-  if (updated.count === 0) throw new AppError("CONFLICT", "Someone else saved this quarter at the same moment. Reload the page and try again.");
+  const submission = await claimReport(tx, { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null });
   return { period, submission };
 }
 

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { formatQuarter, parseQuarter } from "../periods";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
+import { isEditable, isLocked } from "./quarter";
 
 export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
 
@@ -51,6 +52,7 @@ export interface QuarterSubmission {
 export interface QuarterReport {
   partnership: { slug: string; name: string };
   period: string;
+  /** Every reporting organization's report is approved, so locked (see ./quarter). */
   locked: boolean;
   organizations: QuarterSubmission[];
 }
@@ -63,7 +65,7 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
   const db = getDb();
   const period = await db.reportingPeriod.findUnique({
     where: { partnershipId_year_quarter: { partnershipId: partnership.id, year: quarter.year, quarter: quarter.quarter } },
-    select: { id: true, locked: true },
+    select: { id: true },
   });
   if (!period) throw new AppError("NOT_FOUND", `${formatQuarter(quarter)} is not a reporting quarter of this partnership.`);
 
@@ -92,11 +94,11 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
     period: formatQuarter(quarter),
-    locked: period.locked,
+    locked: reporters.length > 0 && reporters.every((org) => isLocked(byOrganization.get(org.id)?.status)),
     organizations: reporters.map((org) => {
       const s = byOrganization.get(org.id);
       const scope = { partnershipId: partnership.id, organizationId: org.id };
-      const editable = !s ? !period.locked : s.status === "DRAFT" || s.status === "RETURNED";
+      const editable = isEditable(s?.status);
       return {
         organizationId: org.id,
         organization: org.shortName,

@@ -2,12 +2,12 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { formatQuarter, parseQuarter } from "../periods";
 import { parseEntry, type EntryIndicator } from "../validation/entry";
 import type { ReviewSubmission } from "../validation/submissions";
 import type { Tx } from "./prisma";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
+import { claimReport, editableReport, resolveQuarter } from "./quarter";
 
 const statusWords = { DRAFT: "a draft", SUBMITTED: "submitted", RETURNED: "returned", APPROVED: "approved" } as const;
 
@@ -58,8 +58,6 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
 
 // ---- Entering a quarter -------------------------------------------------------------------
 
-const EDITABLE = new Set(["DRAFT", "RETURNED"]);
-
 /** The indicators an organization reports on a partnership, in their order. */
 async function indicatorsFor(tx: Tx, partnershipId: string, organizationId: string) {
   return tx.indicator.findMany({
@@ -67,17 +65,6 @@ async function indicatorsFor(tx: Tx, partnershipId: string, organizationId: stri
     orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
     select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true },
   });
-}
-
-async function requirePeriod(tx: Tx, slug: string, periodText: string) {
-  const quarter = parseQuarter(periodText);
-  const partnership = await tx.partnership.findUnique({ where: { slug }, select: { id: true } });
-  if (!partnership || !quarter) throw new AppError("NOT_FOUND", "That partnership or quarter does not exist. Reload the page.");
-  const period = await tx.reportingPeriod.findUnique({
-    where: { partnershipId_year_quarter: { partnershipId: partnership.id, year: quarter.year, quarter: quarter.quarter } },
-  });
-  if (!period) throw new AppError("NOT_FOUND", `${formatQuarter(quarter)} is not a reporting quarter of this partnership.`);
-  return { partnershipId: partnership.id, period };
 }
 
 type StoredValues = Record<string, Record<string, string | null>>;
@@ -89,7 +76,7 @@ async function storedValues(tx: Tx, submissionId: string | null): Promise<{ valu
   const notes: Record<string, { note: string | null; evidence: string | null }> = {};
   for (const r of rows) {
     (values[r.indicator.code] ??= {})[r.cell] = r.value?.toString() ?? r.textValue;
-    if (r.cell === "") notes[r.indicator.code] = { note: r.note, evidence: r.evidenceUrl };
+    if (r.cell === "" && (r.note || r.evidenceUrl)) notes[r.indicator.code] = { note: r.note, evidence: r.evidenceUrl };
   }
   return { values, notes };
 }
@@ -107,7 +94,7 @@ export async function saveSubmission(
   input: { slug: string; period: string; organizationId: string; version: number; intent: "save" | "submit"; form: Record<string, unknown> },
 ): Promise<{ status: "DRAFT" | "RETURNED" | "SUBMITTED"; version: number }> {
   return getDb().$transaction(async (tx) => {
-    const { partnershipId, period } = await requirePeriod(tx, input.slug, input.period);
+    const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
     const scope = { partnershipId, organizationId: input.organizationId };
     const editor = requirePermission(actor, "submission.edit", scope);
     if (input.intent === "submit") requirePermission(editor, "submission.submit", scope);
@@ -118,18 +105,9 @@ export async function saveSubmission(
       throw new AppError("VALIDATION", "Some values need attention: see the messages under them. Nothing was saved.", errors);
     }
 
-    let submission = await tx.submission.findUnique({ where: { periodId_organizationId: { periodId: period.id, organizationId: input.organizationId } } });
-    if (submission && !EDITABLE.has(submission.status)) {
-      throw new AppError(
-        "CONFLICT",
-        submission.status === "APPROVED"
-          ? "This quarter is approved and locked: only an administrator can reopen it."
-          : "This quarter is submitted and waiting for review: it cannot be changed until a reviewer returns it.",
-      );
-    }
-    if (period.locked && !submission) throw new AppError("CONFLICT", "This quarter is locked: only an administrator can reopen it.");
-    const currentVersion = submission?.version ?? 0;
-    const before = await storedValues(tx, submission?.id ?? null);
+    const existing = await editableReport(tx, period.id, input.organizationId);
+    const currentVersion = existing?.version ?? 0;
+    const before = await storedValues(tx, existing?.id ?? null);
     if (currentVersion !== input.version) {
       const changed = indicators.flatMap((i) =>
         Object.entries(values[i.code]?.cells ?? {})
@@ -142,19 +120,12 @@ export async function saveSubmission(
       );
     }
 
-    const status = input.intent === "submit" ? ("SUBMITTED" as const) : submission?.status === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
-    const now = new Date();
-    if (!submission) {
-      submission = await tx.submission.create({
-        data: { partnershipId, periodId: period.id, organizationId: input.organizationId, status, version: 1, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: now } : {}) },
-      });
-    } else {
-      const updated = await tx.submission.updateMany({
-        where: { id: submission.id, version: input.version },
-        data: { status, version: { increment: 1 }, illustrative: false, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: now, returnReason: null } : {}) },
-      });
-      if (updated.count === 0) throw new AppError("CONFLICT", "Someone else saved this quarter at the same moment, so nothing was saved. Reload the page, then re-apply your edits.");
-    }
+    const status = input.intent === "submit" ? ("SUBMITTED" as const) : existing?.status === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
+    const submission = await claimReport(
+      tx,
+      { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null },
+      { status, illustrative: false, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: new Date(), returnReason: null } : {}) },
+    );
 
     await tx.measurement.deleteMany({ where: { submissionId: submission.id, indicatorId: { in: indicators.map((i) => i.id) } } });
     const rows = indicators.flatMap((i) => {
@@ -174,13 +145,17 @@ export async function saveSubmission(
     if (rows.length > 0) await tx.measurement.createMany({ data: rows });
 
     const after = Object.fromEntries(indicators.map((i) => [i.code, values[i.code]!.cells]));
+    // Notes and evidence links are recorded like values, for indicators that have either.
+    const afterNotes = Object.fromEntries(
+      indicators.filter((i) => values[i.code]!.note || values[i.code]!.evidence).map((i) => [i.code, { note: values[i.code]!.note, evidence: values[i.code]!.evidence }]),
+    );
     await recordAudit(tx, editor, {
       action: status === "SUBMITTED" ? "submission.submit" : "submission.save",
       entityType: "Submission",
       entityId: submission.id,
       partnershipId,
-      before: { status: submission.status, version: currentVersion, values: before.values },
-      after: { status, version: currentVersion + 1, values: after },
+      before: { status: existing?.status ?? null, version: currentVersion, values: before.values, notes: before.notes },
+      after: { status, version: currentVersion + 1, values: after, notes: afterNotes },
     });
     return { status, version: currentVersion + 1 };
   }, { timeout: 30_000 });
@@ -198,7 +173,6 @@ export async function reopenSubmission(actor: Actor | null, input: { submissionI
       data: { status: "RETURNED", version: { increment: 1 }, returnReason: input.reason, approvedById: null, approvedAt: null },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this submission after you opened it. Reload the page and try again.");
-    await tx.reportingPeriod.update({ where: { id: submission.periodId }, data: { locked: false } });
     await tx.comment.create({ data: { submissionId: submission.id, authorId: admin.id, body: `Reopened: ${input.reason}` } });
     await recordAudit(tx, admin, {
       action: "submission.reopen",

@@ -252,7 +252,7 @@ async function seedPhilippines(tx: Tx) {
   const periodIds: string[] = [];
   for (const q of quarters) {
     const period = await tx.reportingPeriod.create({
-      data: { partnershipId: partnership.id, year: q.year, quarter: q.quarter, locked: true },
+      data: { partnershipId: partnership.id, year: q.year, quarter: q.quarter },
     });
     periodIds.push(period.id);
   }

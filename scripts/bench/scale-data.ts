@@ -62,8 +62,8 @@ const TARGETS = `
   WHERE ${BATCH}`;
 
 const PERIODS = `
-  INSERT INTO "ReportingPeriod" (id, "partnershipId", year, quarter, locked, "dueOn")
-  SELECT p.id || '-q' || y || q, p.id, y, q, true, make_date(y, q * 3, 1) + interval '1 month 14 days'
+  INSERT INTO "ReportingPeriod" (id, "partnershipId", year, quarter, "dueOn")
+  SELECT p.id || '-q' || y || q, p.id, y, q, make_date(y, q * 3, 1) + interval '1 month 14 days'
   FROM "Partnership" p CROSS JOIN generate_series(2017, 2021) y CROSS JOIN generate_series(1, 4) q
   WHERE ${BATCH}`;
 

@@ -146,6 +146,55 @@ describe("the quarter workflow", () => {
     expect((await submissionOf(period)).version).toBe(2);
   });
 
+  // PGlite runs one statement at a time, so this race shows only on the PostgreSQL pass: there
+  // both first saves find no submission, both insert it, and the unique key refuses one of them.
+  it("answers the loser of two first saves of a quarter with the conflict message, 20 rounds", async () => {
+    const second = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
+    for (let round = 0; round < 20; round++) {
+      const period = (await createPeriod(db, "philippines")).text;
+      const results = await Promise.allSettled([
+        saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "5", "note:O2.1": "mine" } }),
+        saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "7", "note:O2.1": "theirs" } }),
+      ]);
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(lost, `round ${round}`).toHaveLength(1);
+      expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Someone else saved this quarter/) });
+      const stored = await db.measurement.findMany({ where: { submission: { period: { year: Number(period.slice(0, 4)) } } }, select: { value: true, note: true } });
+      const winner = results[0]!.status === "fulfilled" ? ["5", "mine"] : ["7", "theirs"];
+      expect(stored.map((m) => [m.value?.toString(), m.note])).toEqual([winner]);
+      expect(await db.auditEvent.count({ where: { action: "submission.save", entityId: (await submissionOf(period)).id } })).toBe(1);
+    }
+  });
+
+  it("keeps a quarter locked exactly while its reports are approved, through a reopen and a re-approval", async () => {
+    const { getQuarterReport } = await import("../../lib/data/reports");
+    const iacatReport = async () => (await getQuarterReport(admin, "philippines", "2018Q3")).organizations.find((o) => o.organization === "IACAT")!;
+    expect((await getQuarterReport(admin, "philippines", "2018Q3")).locked).toBe(true);
+    const approved = (await iacatReport()).submission!;
+    await reopenSubmission(admin, { submissionId: approved.id, version: approved.version, reason: "A late correction from the registry" });
+    expect((await getQuarterReport(encoder, "philippines", "2018Q3")).locked).toBe(false);
+    expect((await getQuarterReport(encoder, "philippines", "2018Q3")).organizations.find((o) => o.organization === "IACAT")!.canEdit).toBe(true);
+
+    const returned = (await iacatReport()).submission!;
+    await saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: returned.version, intent: "submit", form: complete });
+    const submitted = (await iacatReport()).submission!;
+    await reviewSubmission(reviewer, { submissionId: submitted.id, version: submitted.version, decision: "APPROVE", reason: "" });
+    const report = await getQuarterReport(encoder, "philippines", "2018Q3");
+    expect(report.locked).toBe(true);
+    expect(report.organizations.find((o) => o.organization === "IACAT")!.canEdit).toBe(false);
+    const refused = saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: submitted.version + 1, intent: "save", form: complete });
+    await expect(refused).rejects.toMatchObject({ code: "CONFLICT", message: "This report is approved and locked: only an administrator can reopen it, with a reason." });
+  });
+
+  it("records note and evidence-link changes in the audit log like value changes", async () => {
+    const period = (await createPeriod(db, "philippines")).text;
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "4", "note:O2.1": "first note" } });
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", form: { "v:O2.1:total": "4", "note:O2.1": "corrected note", "evidence:O2.1": "https://example.org/registry" } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "submission.save", entityId: (await submissionOf(period)).id }, orderBy: { id: "desc" } });
+    expect(event.before).toMatchObject({ notes: { "O2.1": { note: "first note", evidence: null } } });
+    expect(event.after).toMatchObject({ notes: { "O2.1": { note: "corrected note", evidence: "https://example.org/registry" } } });
+  });
+
   it("keeps a comment thread and audits each comment", async () => {
     const s = await createSubmission(db, { partnership: "philippines", organization: "IACAT" });
     const audits = await auditCount();
@@ -176,5 +225,20 @@ describe("partner-government contributions", () => {
     await reviewSubmission(reviewer, { submissionId: s.id, version: s.version, decision: "APPROVE", reason: "" });
     expect(Number(await delivered()) - Number(base)).toBe(1_000_000);
     expect(await db.auditEvent.count({ where: { action: "contribution.record", entityId: s.id } })).toBe(1);
+  });
+
+  it("answers the loser of two first contributions of a quarter with the conflict message, 20 rounds", async () => {
+    const { recordContribution } = await import("../../lib/data/contributions");
+    const second = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
+    for (let round = 0; round < 20; round++) {
+      const period = (await createPeriod(db, "philippines")).text;
+      const contribution = { slug: "philippines", period, organizationId: iacat, version: 0, kind: "DISBURSED" as const, currency: "PHP" as const, exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate", note: "" };
+      const results = await Promise.allSettled([recordContribution(encoder, { ...contribution, amount: "1000" }), recordContribution(second, { ...contribution, amount: "2000" })]);
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(lost, `round ${round}`).toHaveLength(1);
+      expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Someone else saved this quarter/) });
+      const rows = await db.fundingDelivery.findMany({ where: { period: { year: Number(period.slice(0, 4)) } }, select: { amount: true } });
+      expect(rows.map((r) => r.amount.toString())).toEqual([results[0]!.status === "fulfilled" ? "1000" : "2000"]);
+    }
   });
 });

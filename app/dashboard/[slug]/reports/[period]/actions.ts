@@ -15,7 +15,7 @@ export async function reviewSubmissionAction(_previous: ActionResult, formData: 
     revalidatePath("/dashboard", "layout");
     // Public pages show approved quarters only: refresh them now, never serve the old state.
     revalidateTag(PUBLIC_SUMMARY_TAG, { expire: 0 });
-    return status === "APPROVED" ? "Approved. The quarter is locked and counts in the figures." : "Returned with your reason; the encoder can fix it and submit again.";
+    return status === "APPROVED" ? "Approved. The report is locked (only an administrator can reopen it) and counts in the figures." : "Returned with your reason; the encoder can fix it and submit again.";
   });
 }
 

@@ -6,6 +6,7 @@ import { ReviewForm } from "@/components/forms/review-form";
 import { CommentForm, ReopenForm } from "@/components/forms/thread-forms";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
+import { isLocked, LOCKED_MESSAGE } from "@/lib/data/quarter";
 import { getQuarterReport } from "@/lib/data/reports";
 import { formatDate, formatDateTime, formatMeasure, submissionStatusLabel } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -32,7 +33,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
           <Link href="/dashboard">Partnerships</Link> / {report.partnership.name}
         </p>
         <h1 className="text-3xl font-bold">Reporting for {report.period}</h1>
-        {report.locked ? <p className="mt-1">This quarter is locked: only an administrator can reopen it, with a reason.</p> : null}
+        {report.locked ? <p className="mt-1">Every report for this quarter is approved and locked: only an administrator can reopen one, with a reason.</p> : null}
         <p className="mt-2 flex flex-wrap gap-4">
           <a href={`/api/partnerships/${slug}/reports/${report.period}/export`}>Download this quarter as CSV</a>
           {report.organizations.some((o) => o.canEdit) ? <Link href={`/dashboard/${slug}/reports/${report.period}/import`}>Import values from CSV</Link> : null}
@@ -55,6 +56,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
             <h2 id={`org-${organization}`} className="text-2xl font-bold">
               {organization}: {submissionStatusLabel[submission?.status ?? "NOT_STARTED"]}
             </h2>
+            {isLocked(submission?.status) ? <p>{LOCKED_MESSAGE}</p> : null}
             {submission?.status === "RETURNED" && submission.returnReason ? (
               <p className="border-l-4 border-accent-warm bg-base-lightest p-3">
                 <strong>Returned:</strong> {submission.returnReason}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReportingPeriod" DROP COLUMN "locked";
