@@ -80,6 +80,8 @@ test("filters in the address narrow the view and can be shared", async ({ page }
 });
 
 test("the dashboard pages have no serious accessibility problems", async ({ page }) => {
+  // Five pages, each rendered and analysed by axe: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(120_000);
   for (const path of ["/dashboard", "/dashboard/philippines", "/dashboard/philippines/indicators/O1.1", "/dashboard/philippines/objectives/O2", "/dashboard/philippines/reports/2019Q3"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

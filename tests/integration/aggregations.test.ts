@@ -46,10 +46,16 @@ beforeAll(async () => {
   const report = async (period: string, status: "APPROVED" | "SUBMITTED" | "DRAFT", value: string) => {
     const s = await db.submission.create({ data: { partnershipId, periodId: periods.get(period)!, organizationId: host.id, status } });
     await db.measurement.create({ data: { submissionId: s.id, indicatorId, cell: "", value } });
+    return s.id;
   };
   await report("2019Q4", "APPROVED", "5");
-  await report("2020Q1", "APPROVED", "7");
-  await report("2020Q2", "SUBMITTED", "100");
+  const approvedQ1 = await report("2020Q1", "APPROVED", "7");
+  const submittedQ2 = await report("2020Q2", "SUBMITTED", "100");
+  // The host's contributions, entered with its quarters: PHP 2,500,000 at 50 is USD 50,000.00 and
+  // counts (approved); PHP 1,000,000 with the submitted 2020Q2 does not count yet.
+  const contribution = { partnershipId, fromOrganizationId: host.id, kind: "DISBURSED" as const, currency: "PHP" as const, exchangeRate: "50", rateDate: new Date("2020-03-01"), rateSource: "fixture" };
+  await db.fundingDelivery.create({ data: { ...contribution, periodId: periods.get("2020Q1")!, submissionId: approvedQ1, amount: "2500000" } });
+  await db.fundingDelivery.create({ data: { ...contribution, periodId: periods.get("2020Q2")!, submissionId: submittedQ2, amount: "1000000" } });
 });
 afterAll(() => db.$disconnect());
 
@@ -61,6 +67,16 @@ describe("funding by quarter", () => {
       ["2019Q4", "0.00", "3500000.00", "1000000.00", "1000000.00"],
       ["2020Q1", "500000.00", "4000000.00", "500000.00", "1500000.00"],
       ["2020Q2", "0.00", "4000000.00", "0.00", "1500000.00"],
+    ]);
+  });
+
+  it("counts a contribution entered with a quarter only once that quarter is approved", async () => {
+    const rows = (await unsafeFundingByQuarter(db, partnershipId, "USD")).filter((r) => r.party === "Host");
+    expect(rows.map((r) => [r.quarter, r.delivered, r.cumulativeDelivered])).toEqual([
+      ["2019Q3", "0.00", "0.00"],
+      ["2019Q4", "0.00", "0.00"],
+      ["2020Q1", "50000.00", "50000.00"],
+      ["2020Q2", "0.00", "50000.00"],
     ]);
   });
 
@@ -77,9 +93,9 @@ describe("funding by quarter", () => {
   it("totals each party's latest statement (in the amount its source stated, where it did) and its deliveries", async () => {
     expect(await unsafeFundingTotals(db, partnershipId, "USD")).toEqual([
       { partyId: expect.any(String), party: "Donor", committed: "4000000.00", delivered: "1500000.00", deliveredIllustrative: false },
-      { partyId: expect.any(String), party: "Host", committed: "199000.00", delivered: "0.00", deliveredIllustrative: false },
+      { partyId: expect.any(String), party: "Host", committed: "199000.00", delivered: "50000.00", deliveredIllustrative: false },
     ]);
-    expect((await unsafePartnershipFundingTotals(db, [partnershipId], "USD")).get(partnershipId)).toEqual({ committed: "4199000.00", delivered: "1500000.00", illustrative: false });
+    expect((await unsafePartnershipFundingTotals(db, [partnershipId], "USD")).get(partnershipId)).toEqual({ committed: "4199000.00", delivered: "1550000.00", illustrative: false });
   });
 });
 

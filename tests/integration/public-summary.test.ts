@@ -46,6 +46,28 @@ describe("the public summary", () => {
     expect(csvSensitive.filter((line) => /,[1-9],(,|false|true)/.test(line))).toEqual([]);
   });
 
+  it("never hides exactly one quarter of a sensitive series whose total is shown", async () => {
+    // A shown total minus every shown quarter would give the one hidden quarter back.
+    const { summary } = await published();
+    for (const result of summary.results.filter((r) => r.sensitive && r.total !== "<10")) {
+      const hidden = result.quarters.filter((q) => q.value === "<10").map((q) => q.quarter);
+      expect(hidden.length, `${result.code}: hidden ${hidden.join(", ")}`).not.toBe(1);
+    }
+
+    // One small quarter of O1.1 (5 children), approved: a second quarter must be hidden with it.
+    const ijm = await organizationId(db, "IJM");
+    const partner = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
+    const approved = await db.submission.findFirstOrThrow({ where: { organizationId: ijm, period: { year: 2019, quarter: 2 } } });
+    await reopenSubmission(admin, { submissionId: approved.id, version: approved.version, reason: "Correction" });
+    const form = { "v:O1.1:total": "5", "v:O1.1:SEX=F": "3", "v:O1.1:SEX=M": "2", "v:O1.2:total": "4", "v:O1.3:total": "2" };
+    await saveSubmission(partner, { slug: "philippines", period: "2019Q2", organizationId: ijm, version: approved.version + 1, intent: "submit", form });
+    await reviewSubmission(reviewer, { submissionId: approved.id, version: approved.version + 2, decision: "APPROVE", reason: "" });
+    const o11 = (await published()).summary.results.find((r) => r.code === "O1.1")!;
+    expect(o11.total).not.toBe("<10");
+    expect(o11.quarters.find((q) => q.quarter === "2019Q2")!.value).toBe("<10");
+    expect(o11.quarters.filter((q) => q.value === "<10").length).toBe(2);
+  });
+
   it("leaves out a submitted but unapproved value, and shows it once approved", async () => {
     const iacat = await organizationId(db, "IACAT");
     const submission = await db.submission.findFirstOrThrow({ where: { organizationId: iacat, period: { year: 2020, quarter: 3 } } });
