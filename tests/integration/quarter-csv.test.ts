@@ -156,6 +156,29 @@ describe("quarter CSV", () => {
     expect(await databaseDigest(url)).toEqual(before);
   });
 
+  it("refuses an upload that says it is over the limit without reading its body", async () => {
+    const period = (await createPeriod(db, "philippines")).text;
+    session.actor = encoder;
+    const { POST } = await import("../../app/api/partnerships/[slug]/reports/[period]/import/route");
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ >= 20) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://localhost/api/import", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(20 * 1024 * 1024) },
+    } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({ slug: "philippines", period }) });
+    expect(response.status).toBe(413);
+    expect(request.bodyUsed).toBe(false);
+  });
+
   it("handles a 10,000-row file", async () => {
     const period = (await createPeriod(db, "philippines")).text;
     const lines = [HEADER, "IACAT,O2.1,total,5,,", ...Array.from({ length: 9_999 }, (_, i) => `IACAT,O2.1,total,${i},,`)];
