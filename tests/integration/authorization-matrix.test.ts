@@ -1,12 +1,12 @@
 // For every server action and every role (and an anonymous visitor), in and out of scope: the
-// expected allow or deny, taken from the permission table. A denial must write nothing.
+// expected allow or deny, written out below (ALLOWED). A denial must write nothing.
 // Only the session lookup is replaced (the cookie → user step); the permission checks, the
 // validation and the data layer are the real ones.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { PROTECTED_ROUTES, PUBLIC_ROUTES, SERVER_ACTIONS } from "../../lib/auth/endpoints";
-import { can, ROLES, type Action, type Actor, type ResourceScope } from "../../lib/auth/permissions";
+import { ROLES, type Action, type Actor } from "../../lib/auth/permissions";
 import type { ActionResult } from "../../lib/action-result";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmission, createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
@@ -61,7 +61,6 @@ describe("every entry point has a rule", () => {
 
 interface Case {
   formData: FormData;
-  resource: ResourceScope;
 }
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -77,7 +76,6 @@ const form = (fields: Record<string, string | string[]>) => {
 const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeof SERVER_ACTIONS)[File]]: () => Promise<Case> } } = {
   "app/dashboard/admin/users/actions.ts": {
     createUserAction: async () => ({
-      resource: {},
       formData: form({
         email: `new-${crypto.randomUUID().slice(0, 8)}@test.local`,
         name: "New Person",
@@ -90,24 +88,22 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
     changeUserAccessAction: async () => {
       const target = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
       return {
-        resource: {},
         formData: form({ userId: target.id, role: "REVIEWER", organizationId: await organizationId(db, "TIP Office"), "partnershipIds[]": [await partnershipId(db, "ghana")] }),
       };
     },
     setUserDisabledAction: async () => {
       const target = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
-      return { resource: {}, formData: form({ userId: target.id, disabled: "true" }) };
+      return { formData: form({ userId: target.id, disabled: "true" }) };
     },
     resetUserPasswordAction: async () => {
       const target = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
-      return { resource: {}, formData: form({ userId: target.id, password: "another long password" }) };
+      return { formData: form({ userId: target.id, password: "another long password" }) };
     },
   },
   "app/dashboard/[slug]/reports/[period]/actions.ts": {
     reviewSubmissionAction: async () => {
       const submission = await createSubmittedSubmission(db, { partnership: "philippines", organization: "IACAT" });
       return {
-        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
         formData: form({ submissionId: submission.id, version: String(submission.version), decision: "RETURN", reason: "Totals do not add up." }),
       };
     },
@@ -115,14 +111,12 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       const period = await createPeriod(db, "philippines");
       const iacat = await organizationId(db, "IACAT");
       return {
-        resource: { partnershipId: period.partnershipId, organizationId: iacat },
         formData: form({ slug: "philippines", period: period.text, organizationId: iacat, version: "0", intent: "save", "v:O2.1:total": "3" }),
       };
     },
     reopenSubmissionAction: async () => {
       const submission = await createSubmission(db, { partnership: "philippines", organization: "IACAT", status: "APPROVED" });
       return {
-        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
         formData: form({ submissionId: submission.id, version: String(submission.version), reason: "A figure was corrected at source." }),
       };
     },
@@ -130,7 +124,6 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       const period = await createPeriod(db, "philippines");
       const iacat = await organizationId(db, "IACAT");
       return {
-        resource: { partnershipId: period.partnershipId, organizationId: iacat },
         formData: form({
           slug: "philippines", period: period.text, organizationId: iacat, version: "0", kind: "IN_KIND", currency: "PHP",
           amount: "250000", exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate",
@@ -146,14 +139,12 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
         },
       });
       return {
-        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
         formData: form({ contributionId: contribution.id, version: String(submission.version) }),
       };
     },
     addCommentAction: async () => {
       const submission = await createSubmittedSubmission(db, { partnership: "philippines", organization: "IACAT" });
       return {
-        resource: { partnershipId: submission.partnershipId, organizationId: submission.organizationId },
         formData: form({ submissionId: submission.id, body: "Please attach the case list." }),
       };
     },
@@ -178,7 +169,27 @@ async function actors(): Promise<[string, Actor | null][]> {
   return [...inScope, ...elsewhere, ["anonymous", null]];
 }
 
-describe("server actions refuse whoever the permission table refuses, and write nothing", () => {
+// Who may run each action on its fixture (all on the Philippines partnership, the quarter actions
+// on IACAT's report), written out as a reviewer reads the rules, not computed from lib/auth: an
+// administrator manages users and reopens; a TIP Office reviewer of the partnership approves or
+// returns; IACAT's own encoder enters values and contributions; the comment thread is open to
+// the administrator, the partnership's reviewer and the reporting organization. Everyone else,
+// and every user assigned only to Ghana, is FORBIDDEN; a visitor without a session is
+// UNAUTHENTICATED.
+const ALLOWED: Record<string, string[]> = {
+  createUserAction: ["ADMIN (Philippines)"],
+  changeUserAccessAction: ["ADMIN (Philippines)"],
+  setUserDisabledAction: ["ADMIN (Philippines)"],
+  resetUserPasswordAction: ["ADMIN (Philippines)"],
+  reviewSubmissionAction: ["REVIEWER (Philippines)"],
+  saveSubmissionAction: ["ENCODER (Philippines)"],
+  reopenSubmissionAction: ["ADMIN (Philippines)"],
+  addCommentAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)", "ENCODER (Philippines)"],
+  recordContributionAction: ["ENCODER (Philippines)"],
+  removeContributionAction: ["ENCODER (Philippines)"],
+};
+
+describe("server actions refuse whoever the rules refuse, and write nothing", () => {
   for (const [file, actions] of Object.entries(SERVER_ACTIONS)) {
     for (const [name, permission] of Object.entries(actions) as [string, Action][]) {
       it(`${name} (${permission})`, async () => {
@@ -188,8 +199,8 @@ describe("server actions refuse whoever the permission table refuses, and write 
         const outcomes: string[] = [];
         const expected: string[] = [];
         for (const [label, actor] of await actors()) {
-          const { formData, resource } = await makeCase();
-          const allowed = actor !== null && can(actor, permission, resource);
+          const { formData } = await makeCase();
+          const allowed = ALLOWED[name]!.includes(label);
           session.actor = actor;
           const before = await databaseDigest(url);
           const result = await action({ ok: false }, formData);
