@@ -7,7 +7,8 @@ import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "./use-form-action";
 import type { EntryRow } from "@/lib/data/reports";
-import { evidenceField, noteField, parseEntry, valueField } from "@/lib/validation/entry";
+import { evidenceField, fieldErrors, noteField, valueField, valuesFromForm } from "@/lib/quarter/form";
+import { checkQuarterValues } from "@/lib/quarter/values";
 
 const unitHint = { COUNT: "whole number", PERCENT: "percent, 0–100", CURRENCY: "amount", TEXT: "text" } as const;
 
@@ -23,7 +24,7 @@ export function EntryForm(props: { slug: string; period: string; organizationId:
 
   function checkAsTyped(event: FormEvent<HTMLFormElement>) {
     const values = Object.fromEntries(new FormData(event.currentTarget).entries());
-    setTypedErrors(parseEntry(props.rows, values, { complete: false }).errors);
+    setTypedErrors(fieldErrors(checkQuarterValues(props.rows, valuesFromForm(values), { complete: false }).problems));
   }
 
   return (

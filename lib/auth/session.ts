@@ -1,34 +1,28 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { AppError } from "../errors";
 import { loadActor } from "../data/users";
 import { authOptions } from "./options";
 import type { Actor } from "./permissions";
 
 /**
- * The signed-in user of this request, checked against the database on every call: a disabled
- * user, or one whose access changed since signing in, has no session.
+ * The signed-in user of this request, checked against the database once per request (React's
+ * cache: a page, its layout and its sections share one lookup): a disabled user, or one whose
+ * access changed since signing in, has no session.
  */
-export async function getCurrentActor(): Promise<Actor | null> {
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   // Session-dependent: never prerendered at build time.
   await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
   return loadActor(session.user.id, session.user.sessionVersion ?? 0);
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the login page that comes back here. */
 export async function requireSignedIn(returnTo: string): Promise<Actor> {
   const actor = await getCurrentActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  return actor;
-}
-
-/** For server actions: the signed-in user, or an UNAUTHENTICATED refusal. */
-export async function requireActor(): Promise<Actor> {
-  const actor = await getCurrentActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again, then repeat what you were doing.");
   return actor;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import type { CurrencyCode } from "../money";
 import { formatQuarter } from "../periods";
-import { suppressCount, suppressGroup, SUPPRESSED } from "../suppression";
+import { suppressCount, suppressGroup } from "../suppression";
 import { isSlug } from "../validation/text";
 import { getDb } from "./db";
 import { unsafeFundingByQuarter, unsafeFundingStatements, unsafeFundingTotals, type FundingStatement, type PartyTotal } from "./funding";
@@ -122,4 +122,3 @@ export const getPublicSummary = async (slug: string) =>
 /** Uncached, for tests and the downloads' own checks. */
 export const unsafeBuildPublicSummary = buildPublicSummary;
 
-export { SUPPRESSED };

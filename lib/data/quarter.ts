@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
 import { formatQuarter, parseQuarter } from "../periods";
+import type { QuarterIndicator, QuarterValues, ValueProblem } from "../quarter/values";
 import type { Tx } from "./prisma";
 
 // The rules of one organization's report for a quarter, written once for every writer (the entry
@@ -27,8 +28,9 @@ export const isEditable = (status: Status | undefined) => status === undefined |
 /** The partnership and reporting period a slug and a quarter ("2021Q2") name, or NOT_FOUND. */
 export async function resolveQuarter(tx: Tx, slug: string, periodText: string) {
   const quarter = parseQuarter(periodText);
+  if (!quarter) throw new AppError("NOT_FOUND", `"${periodText}" is not a quarter: use the form 2019Q3.`);
   const partnership = await tx.partnership.findUnique({ where: { slug }, select: { id: true } });
-  if (!partnership || !quarter) throw new AppError("NOT_FOUND", "That partnership or quarter does not exist. Reload the page.");
+  if (!partnership) throw new AppError("NOT_FOUND", "That partnership does not exist. Reload the page.");
   const period = await tx.reportingPeriod.findUnique({
     where: { partnershipId_year_quarter: { partnershipId: partnership.id, year: quarter.year, quarter: quarter.quarter } },
   });
@@ -70,4 +72,42 @@ export async function claimReport(
   const updated = await tx.submission.updateMany({ where: { id: input.existingId, version: input.version }, data: { ...data, version: { increment: 1 } } });
   if (updated.count === 0) throw new AppError("CONFLICT", RACE_MESSAGE);
   return tx.submission.findUniqueOrThrow({ where: { id: input.existingId } });
+}
+
+/** The indicators an organization reports on a partnership, in their order. */
+export async function indicatorsFor(tx: Tx, partnershipId: string, organizationId: string): Promise<(QuarterIndicator & { id: string })[]> {
+  return tx.indicator.findMany({
+    where: { responsibleOrganizationId: organizationId, objective: { partnershipId } },
+    orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true },
+  });
+}
+
+/** The values a report holds now, as the entry form and the import compare them. */
+export async function storedValues(tx: Tx, submissionId: string | null): Promise<QuarterValues> {
+  if (!submissionId) return {};
+  const rows = await tx.measurement.findMany({ where: { submissionId }, include: { indicator: { select: { code: true } } } });
+  const values: QuarterValues = {};
+  for (const r of rows) {
+    const indicator = (values[r.indicator.code] ??= { cells: {}, note: null, evidence: null });
+    indicator.cells[r.cell] = r.value?.toString() ?? r.textValue;
+    if (r.cell === "") Object.assign(indicator, { note: r.note, evidence: r.evidenceUrl });
+  }
+  return values;
+}
+
+/** How a save's audit row records values: cells by indicator, and notes and evidence links where there are any. */
+export function auditedValues(values: QuarterValues) {
+  const entries = Object.entries(values);
+  return {
+    values: Object.fromEntries(entries.map(([code, v]) => [code, v.cells])),
+    notes: Object.fromEntries(entries.filter(([, v]) => v.note || v.evidence).map(([code, v]) => [code, { note: v.note, evidence: v.evidence }])),
+  };
+}
+
+/** Values that break the rules of lib/quarter/values.ts; each edge shows the problems its own way. */
+export class InvalidQuarterValues extends AppError {
+  constructor(readonly problems: ValueProblem[]) {
+    super("VALIDATION", "Some values need attention: see the messages under them. Nothing was saved.");
+  }
 }

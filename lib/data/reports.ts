@@ -1,11 +1,10 @@
 import "server-only";
 import { can, type Actor } from "../auth/permissions";
 import { cellsOf, type Cell } from "../dimensions";
-import { AppError } from "../errors";
-import { formatQuarter, parseQuarter } from "../periods";
+import { formatQuarter } from "../periods";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
-import { isEditable, isLocked } from "./quarter";
+import { isEditable, isLocked, resolveQuarter } from "./quarter";
 
 export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
 
@@ -31,7 +30,7 @@ export interface QuarterSubmission {
   /** The partner government records its contributions with its quarter. */
   takesContributions: boolean;
   canRecordContributions: boolean;
-  contributions: { id: string; kind: "DISBURSED" | "IN_KIND" | "SPENT"; amount: string; currency: "USD" | "PHP"; exchangeRate: string; rateDate: string; rateSource: string; note: string | null }[];
+  contributions: { id: string; kind: "DISBURSED" | "IN_KIND"; amount: string; currency: "USD" | "PHP"; exchangeRate: string; rateDate: string; rateSource: string; note: string | null }[];
   /** The version an edit must name: 0 before anything is saved. */
   version: number;
   entry: EntryRow[];
@@ -60,14 +59,8 @@ export interface QuarterReport {
 /** One quarter of a partnership: each reporting organization's submission, values and thread. */
 export async function getQuarterReport(actor: Actor | null, slug: string, periodText: string): Promise<QuarterReport> {
   const partnership = await requirePartnership(actor, slug);
-  const quarter = parseQuarter(periodText);
-  if (!quarter) throw new AppError("NOT_FOUND", `"${periodText}" is not a quarter: use the form 2019Q3.`);
   const db = getDb();
-  const period = await db.reportingPeriod.findUnique({
-    where: { partnershipId_year_quarter: { partnershipId: partnership.id, year: quarter.year, quarter: quarter.quarter } },
-    select: { id: true },
-  });
-  if (!period) throw new AppError("NOT_FOUND", `${formatQuarter(quarter)} is not a reporting quarter of this partnership.`);
+  const { period } = await resolveQuarter(db, slug, periodText);
 
   const reporters = await db.organization.findMany({
     where: { indicators: { some: { objective: { partnershipId: partnership.id } } } },
@@ -93,7 +86,7 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
   });
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
-    period: formatQuarter(quarter),
+    period: formatQuarter(period),
     locked: reporters.length > 0 && reporters.every((org) => isLocked(byOrganization.get(org.id)?.status)),
     organizations: reporters.map((org) => {
       const s = byOrganization.get(org.id);

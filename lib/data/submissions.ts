@@ -2,12 +2,11 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { parseEntry, type EntryIndicator } from "../validation/entry";
+import { checkQuarterValues, type QuarterValuesInput } from "../quarter/values";
 import type { ReviewSubmission } from "../validation/submissions";
-import type { Tx } from "./prisma";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
-import { claimReport, editableReport, resolveQuarter } from "./quarter";
+import { auditedValues, claimReport, editableReport, indicatorsFor, InvalidQuarterValues, resolveQuarter, storedValues } from "./quarter";
 
 const statusWords = { DRAFT: "a draft", SUBMITTED: "submitted", RETURNED: "returned", APPROVED: "approved" } as const;
 
@@ -58,29 +57,6 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
 
 // ---- Entering a quarter -------------------------------------------------------------------
 
-/** The indicators an organization reports on a partnership, in their order. */
-async function indicatorsFor(tx: Tx, partnershipId: string, organizationId: string) {
-  return tx.indicator.findMany({
-    where: { responsibleOrganizationId: organizationId, objective: { partnershipId } },
-    orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-    select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true },
-  });
-}
-
-type StoredValues = Record<string, Record<string, string | null>>;
-
-async function storedValues(tx: Tx, submissionId: string | null): Promise<{ values: StoredValues; notes: Record<string, { note: string | null; evidence: string | null }> }> {
-  if (!submissionId) return { values: {}, notes: {} };
-  const rows = await tx.measurement.findMany({ where: { submissionId }, include: { indicator: { select: { code: true } } } });
-  const values: StoredValues = {};
-  const notes: Record<string, { note: string | null; evidence: string | null }> = {};
-  for (const r of rows) {
-    (values[r.indicator.code] ??= {})[r.cell] = r.value?.toString() ?? r.textValue;
-    if (r.cell === "" && (r.note || r.evidenceUrl)) notes[r.indicator.code] = { note: r.note, evidence: r.evidenceUrl };
-  }
-  return { values, notes };
-}
-
 const sameNumber = (a: string | null | undefined, b: string | null | undefined) =>
   (a ?? null) === (b ?? null) || (a != null && b != null && Number(a) === Number(b));
 
@@ -91,7 +67,7 @@ const sameNumber = (a: string | null | undefined, b: string | null | undefined) 
  */
 export async function saveSubmission(
   actor: Actor | null,
-  input: { slug: string; period: string; organizationId: string; version: number; intent: "save" | "submit"; form: Record<string, unknown> },
+  input: { slug: string; period: string; organizationId: string; version: number; intent: "save" | "submit"; values: QuarterValuesInput },
 ): Promise<{ status: "DRAFT" | "RETURNED" | "SUBMITTED"; version: number }> {
   return getDb().$transaction(async (tx) => {
     const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
@@ -100,19 +76,18 @@ export async function saveSubmission(
     if (input.intent === "submit") requirePermission(editor, "submission.submit", scope);
 
     const indicators = await indicatorsFor(tx, partnershipId, input.organizationId);
-    const { values, errors } = parseEntry(indicators as EntryIndicator[], input.form, { complete: input.intent === "submit" });
-    if (Object.keys(errors).length > 0) {
-      throw new AppError("VALIDATION", "Some values need attention: see the messages under them. Nothing was saved.", errors);
-    }
+    const { values, problems } = checkQuarterValues(indicators, input.values, { complete: input.intent === "submit" });
+    if (problems.length > 0) throw new InvalidQuarterValues(problems);
 
     const existing = await editableReport(tx, period.id, input.organizationId);
     const currentVersion = existing?.version ?? 0;
     const before = await storedValues(tx, existing?.id ?? null);
+    const storedCell = (code: string, cell: string) => before[code]?.cells[cell] ?? null;
     if (currentVersion !== input.version) {
       const changed = indicators.flatMap((i) =>
         Object.entries(values[i.code]?.cells ?? {})
-          .filter(([cell, mine]) => !sameNumber(before.values[i.code]?.[cell], mine))
-          .map(([cell, mine]) => `${i.code} ${cell === "" ? "total" : cell}: now ${before.values[i.code]?.[cell] ?? "empty"} (yours: ${mine ?? "empty"})`),
+          .filter(([cell, mine]) => !sameNumber(storedCell(i.code, cell), mine))
+          .map(([cell, mine]) => `${i.code} ${cell === "" ? "total" : cell}: now ${storedCell(i.code, cell) ?? "empty"} (yours: ${mine ?? "empty"})`),
       );
       throw new AppError(
         "CONFLICT",
@@ -144,18 +119,14 @@ export async function saveSubmission(
     });
     if (rows.length > 0) await tx.measurement.createMany({ data: rows });
 
-    const after = Object.fromEntries(indicators.map((i) => [i.code, values[i.code]!.cells]));
-    // Notes and evidence links are recorded like values, for indicators that have either.
-    const afterNotes = Object.fromEntries(
-      indicators.filter((i) => values[i.code]!.note || values[i.code]!.evidence).map((i) => [i.code, { note: values[i.code]!.note, evidence: values[i.code]!.evidence }]),
-    );
+
     await recordAudit(tx, editor, {
       action: status === "SUBMITTED" ? "submission.submit" : "submission.save",
       entityType: "Submission",
       entityId: submission.id,
       partnershipId,
-      before: { status: existing?.status ?? null, version: currentVersion, values: before.values, notes: before.notes },
-      after: { status, version: currentVersion + 1, values: after, notes: afterNotes },
+      before: { status: existing?.status ?? null, version: currentVersion, ...auditedValues(before) },
+      after: { status, version: currentVersion + 1, ...auditedValues(values) },
     });
     return { status, version: currentVersion + 1 };
   }, { timeout: 30_000 });

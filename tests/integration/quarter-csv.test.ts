@@ -7,6 +7,7 @@ import { saveSubmission } from "../../lib/data/submissions";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createUser, organizationId } from "../factories";
 import { databaseDigest, emptyTables, testDb } from "../support/database";
+import { valuesFromForm } from "../../lib/quarter/form";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../../lib/auth/session", () => ({ getCurrentActor: async () => session.actor }));
@@ -31,7 +32,7 @@ const run = (period: string, text: string, apply: boolean, version = 0) =>
 describe("quarter CSV", () => {
   it("exports every value in the import format, escaping spreadsheet formulas", async () => {
     const period = (await createPeriod(db, "philippines")).text;
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "4", "note:O2.1": "=HYPERLINK(\"http://x\")" } });
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "=HYPERLINK(\"http://x\")" }) });
     const csv = await exportQuarterCsv(encoder, "philippines", period);
     expect(csv.split("\r\n")[0]).toBe(HEADER);
     expect(csv).toContain(`IACAT,O2.1,total,4,"'=HYPERLINK(""http://x"")",`);

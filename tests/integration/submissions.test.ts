@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmission, createUser, organizationId } from "../factories";
 import { databaseDigest, emptyTables, testDb } from "../support/database";
+import { valuesFromForm } from "../../lib/quarter/form";
 
 const url = inject("databaseUrl");
 const db = testDb(url);
@@ -44,7 +45,7 @@ describe("the quarter workflow", () => {
   it("goes draft → submitted → returned → submitted → approved, and reopens only for an admin", async () => {
     const period = (await createPeriod(db, "philippines")).text;
     const save = (actor: Actor, version: number, intent: "save" | "submit", form: Record<string, string>) =>
-      saveSubmission(actor, { slug: "philippines", period, organizationId: iacat, version, intent, form });
+      saveSubmission(actor, { slug: "philippines", period, organizationId: iacat, version, intent, values: valuesFromForm(form) });
 
     let audits = await auditCount();
     expect(await save(encoder, 0, "save", { "v:O2.1:total": "4" })).toEqual({ status: "DRAFT", version: 1 });
@@ -84,7 +85,7 @@ describe("the quarter workflow", () => {
     const period = (await createPeriod(db, "philippines")).text;
     const before = await databaseDigest(url);
     for (const actor of [partner, reviewer, admin]) {
-      expect(await refusal(saveSubmission(actor, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: complete }))).toBe("FORBIDDEN");
+      expect(await refusal(saveSubmission(actor, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm(complete) }))).toBe("FORBIDDEN");
     }
     expect(await databaseDigest(url)).toEqual(before);
   });
@@ -99,17 +100,17 @@ describe("the quarter workflow", () => {
     const before = await databaseDigest(url);
     const attempt = saveSubmission(encoder, {
       slug: "philippines", period, organizationId: iacat, version: 0, intent: "save",
-      form: { "v:O2.1:total": "-3", "v:O4.1:total": "2.5", "v:O5.1:total": "1,000", "v:O5.2:total": "140", "evidence:O2.1": "javascript:alert(1)" },
+      values: valuesFromForm({ "v:O2.1:total": "-3", "v:O4.1:total": "2.5", "v:O5.1:total": "1,000", "v:O5.2:total": "140", "evidence:O2.1": "javascript:alert(1)" }),
     });
     await expect(attempt).rejects.toMatchObject({
       code: "VALIDATION",
-      fields: {
-        "v:O2.1:total": ["Enter a whole number of 0 or more, without commas."],
-        "v:O4.1:total": ["Counts are whole numbers: remove the decimals."],
-        "v:O5.1:total": ["Enter a whole number of 0 or more, without commas."],
-        "v:O5.2:total": ["A percentage is from 0 to 100."],
-        "evidence:O2.1": ["Enter a web address starting with https://, or leave it empty."],
-      },
+      problems: [
+        { code: "O2.1", part: { cell: "" }, message: "Enter a whole number of 0 or more, without commas." },
+        { code: "O2.1", part: "evidence", message: "Enter a web address starting with https://, or leave it empty." },
+        { code: "O4.1", part: { cell: "" }, message: "Counts are whole numbers: remove the decimals." },
+        { code: "O5.1", part: { cell: "" }, message: "Enter a whole number of 0 or more, without commas." },
+        { code: "O5.2", part: { cell: "" }, message: "A percentage is from 0 to 100." },
+      ],
     });
     expect(await databaseDigest(url)).toEqual(before);
   });
@@ -120,19 +121,19 @@ describe("the quarter workflow", () => {
     const ijm = await organizationId(db, "IJM");
     const attempt = saveSubmission(ijmPartner, {
       slug: "philippines", period, organizationId: ijm, version: 0, intent: "save",
-      form: { "v:O1.1:total": "10", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" },
+      values: valuesFromForm({ "v:O1.1:total": "10", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" }),
     });
-    await expect(attempt).rejects.toMatchObject({ fields: { "v:O1.1:total": ["The breakdown adds up to 9, not 10: correct the total or the breakdown."] } });
-    expect(await saveSubmission(ijmPartner, { slug: "philippines", period, organizationId: ijm, version: 0, intent: "save", form: { "v:O1.1:total": "9", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" } })).toMatchObject({ status: "DRAFT" });
+    await expect(attempt).rejects.toMatchObject({ problems: [{ code: "O1.1", part: { cell: "" }, message: "The breakdown adds up to 9, not 10: correct the total or the breakdown." }] });
+    expect(await saveSubmission(ijmPartner, { slug: "philippines", period, organizationId: ijm, version: 0, intent: "save", values: valuesFromForm({ "v:O1.1:total": "9", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" }) })).toMatchObject({ status: "DRAFT" });
   });
 
   it("lets exactly one of two saves of the same version win; the other changes nothing and says what changed", async () => {
     const period = (await createPeriod(db, "philippines")).text;
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "1" } });
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "1" }) });
     const second = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
     const results = await Promise.allSettled([
-      saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", form: { "v:O2.1:total": "5" } }),
-      saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", form: { "v:O2.1:total": "7" } }),
+      saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", values: valuesFromForm({ "v:O2.1:total": "5" }) }),
+      saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", values: valuesFromForm({ "v:O2.1:total": "7" }) }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -153,8 +154,8 @@ describe("the quarter workflow", () => {
     for (let round = 0; round < 20; round++) {
       const period = (await createPeriod(db, "philippines")).text;
       const results = await Promise.allSettled([
-        saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "5", "note:O2.1": "mine" } }),
-        saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "7", "note:O2.1": "theirs" } }),
+        saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "5", "note:O2.1": "mine" }) }),
+        saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "7", "note:O2.1": "theirs" }) }),
       ]);
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
       expect(lost, `round ${round}`).toHaveLength(1);
@@ -176,20 +177,20 @@ describe("the quarter workflow", () => {
     expect((await getQuarterReport(encoder, "philippines", "2018Q3")).organizations.find((o) => o.organization === "IACAT")!.canEdit).toBe(true);
 
     const returned = (await iacatReport()).submission!;
-    await saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: returned.version, intent: "submit", form: complete });
+    await saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: returned.version, intent: "submit", values: valuesFromForm(complete) });
     const submitted = (await iacatReport()).submission!;
     await reviewSubmission(reviewer, { submissionId: submitted.id, version: submitted.version, decision: "APPROVE", reason: "" });
     const report = await getQuarterReport(encoder, "philippines", "2018Q3");
     expect(report.locked).toBe(true);
     expect(report.organizations.find((o) => o.organization === "IACAT")!.canEdit).toBe(false);
-    const refused = saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: submitted.version + 1, intent: "save", form: complete });
+    const refused = saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: submitted.version + 1, intent: "save", values: valuesFromForm(complete) });
     await expect(refused).rejects.toMatchObject({ code: "CONFLICT", message: "This report is approved and locked: only an administrator can reopen it, with a reason." });
   });
 
   it("records note and evidence-link changes in the audit log like value changes", async () => {
     const period = (await createPeriod(db, "philippines")).text;
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", form: { "v:O2.1:total": "4", "note:O2.1": "first note" } });
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", form: { "v:O2.1:total": "4", "note:O2.1": "corrected note", "evidence:O2.1": "https://example.org/registry" } });
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "first note" }) });
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "corrected note", "evidence:O2.1": "https://example.org/registry" }) });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "submission.save", entityId: (await submissionOf(period)).id }, orderBy: { id: "desc" } });
     expect(event.before).toMatchObject({ notes: { "O2.1": { note: "first note", evidence: null } } });
     expect(event.after).toMatchObject({ notes: { "O2.1": { note: "corrected note", evidence: "https://example.org/registry" } } });
@@ -220,7 +221,7 @@ describe("partner-government contributions", () => {
     expect(await refusal(recordContribution(encoder, { ...contribution, version: 0 }))).toBe("CONFLICT");
     expect(await delivered()).toBe(base);
 
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "submit", form: complete });
+    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "submit", values: valuesFromForm(complete) });
     const s = await submissionOf(period);
     await reviewSubmission(reviewer, { submissionId: s.id, version: s.version, decision: "APPROVE", reason: "" });
     expect(Number(await delivered()) - Number(base)).toBe(1_000_000);

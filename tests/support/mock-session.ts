@@ -6,5 +6,4 @@ import type { Actor } from "../../lib/auth/permissions";
 export const session: { actor: Actor | null } = { actor: null };
 
 export const getCurrentActor = async () => session.actor;
-export const requireActor = async () => session.actor;
 export const requireSignedIn = async () => session.actor;

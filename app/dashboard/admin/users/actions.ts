@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions";
+import { runAction, type ActionResult } from "@/lib/run-action";
 import { changeUserAccess, createUser, resetUserPassword, setUserDisabled } from "@/lib/data/users";
 import {
   changeUserAccessSchema,

@@ -2,11 +2,13 @@
 
 import { revalidatePath, revalidateTag } from "next/cache";
 import { PUBLIC_SUMMARY_TAG } from "@/lib/data/public-summary";
-import { formToObject, runAction, type ActionResult } from "@/lib/actions";
+import { formToObject, runAction, type ActionResult } from "@/lib/run-action";
 import { recordContribution, removeContribution } from "@/lib/data/contributions";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "@/lib/data/submissions";
 import { recordContributionSchema, removeContributionSchema } from "@/lib/validation/contributions";
-import { entryEnvelopeSchema } from "@/lib/validation/entry";
+import { InvalidQuarterValues } from "@/lib/data/quarter";
+import { AppError } from "@/lib/errors";
+import { entryEnvelopeSchema, fieldErrors, valuesFromForm } from "@/lib/quarter/form";
 import { commentSchema, reopenSubmissionSchema, reviewSubmissionSchema } from "@/lib/validation/submissions";
 
 export async function reviewSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -21,7 +23,10 @@ export async function reviewSubmissionAction(_previous: ActionResult, formData: 
 
 export async function saveSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction("submission.edit", entryEnvelopeSchema, formData, async (actor, input) => {
-    const { status } = await saveSubmission(actor, { ...input, form: formToObject(formData) });
+    const { status } = await saveSubmission(actor, { ...input, values: valuesFromForm(formToObject(formData)) }).catch((error: unknown) => {
+      // The data layer names problems by indicator and cell; the form shows them under its fields.
+      throw error instanceof InvalidQuarterValues ? new AppError("VALIDATION", error.message, fieldErrors(error.problems)) : error;
+    });
     revalidatePath("/dashboard", "layout");
     return status === "SUBMITTED" ? "Submitted for review. A reviewer will approve it or return it with a reason." : "Draft saved.";
   });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getCurrentActor } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/permissions";
-import { importQuarterCsv, MAX_IMPORT_BYTES } from "@/lib/data/quarter-csv";
+import { importQuarterCsv } from "@/lib/data/quarter-csv";
+import { MAX_IMPORT_BYTES } from "@/lib/quarter/csv";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/route-errors";
 import { hasNul } from "@/lib/validation/text";

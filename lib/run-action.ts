@@ -8,7 +8,7 @@ import { hasNul } from "./validation/text";
 
 export type { ActionResult };
 
-// Every server action has the same shape (STYLE.md item 4): session → permission → zod →
+// The runner every server action goes through. Every server action has the same shape (STYLE.md item 4): session → permission → zod →
 // lib/data (which checks the permission on the exact record again, in its transaction).
 
 export function formToObject(formData: FormData): Record<string, unknown> {
