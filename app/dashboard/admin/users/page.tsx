@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { CreateUserForm, DisableUserForm, ResetPasswordForm, UserAccessForm } from "@/components/forms/user-forms";
+import { CreateUserForm, DisableUserForm, ResetPasswordForm, UserAccessForm } from "./_forms/user-forms";
 import { can, roleLabel } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listUserFormOptions, listUsers } from "@/lib/data/users";

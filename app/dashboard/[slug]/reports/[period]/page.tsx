@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ContributionForm, RemoveContributionForm } from "@/components/forms/contribution-forms";
-import { EntryForm } from "@/components/forms/entry-form";
-import { ReviewForm } from "@/components/forms/review-form";
-import { CommentForm, ReopenForm } from "@/components/forms/thread-forms";
+import { ContributionForm, RemoveContributionForm } from "./_forms/contribution-forms";
+import { EntryForm } from "./_forms/entry-form";
+import { ReviewForm } from "./_forms/review-form";
+import { CommentForm, ReopenForm } from "./_forms/thread-forms";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
 import { isLocked, LOCKED_MESSAGE } from "@/lib/data/quarter";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { ImportForm } from "@/components/forms/import-form";
+import { ImportForm } from "../_forms/import-form";
 import { scopeOf } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getQuarterReport } from "@/lib/data/reports";

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { saveSubmissionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
+import { saveSubmissionAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import type { EntryRow } from "@/lib/data/reports";
 import { evidenceField, fieldErrors, noteField, valueField, valuesFromForm } from "@/lib/quarter/form";
 import { checkQuarterValues } from "@/lib/quarter/values";

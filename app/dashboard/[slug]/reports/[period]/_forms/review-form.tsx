@@ -1,11 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { reviewSubmissionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
+import { reviewSubmissionAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 /** A reviewer approves a submitted quarter, or returns it with a reason. */
 export function ReviewForm({ submissionId, version, organization }: { submissionId: string; version: number; organization: string }) {

@@ -1,12 +1,12 @@
 "use client";
 
 import { useId } from "react";
-import { recordContributionAction, removeContributionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
+import { recordContributionAction, removeContributionAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { contributionKinds } from "@/lib/validation/contributions";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 const input = "mt-1 block rounded border border-ink p-1";
 

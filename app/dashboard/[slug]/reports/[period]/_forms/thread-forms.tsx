@@ -1,11 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { addCommentAction, reopenSubmissionAction } from "@/app/dashboard/[slug]/reports/[period]/actions";
+import { addCommentAction, reopenSubmissionAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function CommentForm({ submissionId, organization }: { submissionId: string; organization: string }) {
   const { state, onSubmit, pending } = useFormAction(addCommentAction, { resetOnSuccess: true });

@@ -6,11 +6,11 @@ import {
   createUserAction,
   resetUserPasswordAction,
   setUserDisabledAction,
-} from "@/app/dashboard/admin/users/actions";
+} from "../actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { ROLES, roleLabel, type Role } from "@/lib/auth/permissions";
 
 export interface Option {
