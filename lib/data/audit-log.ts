@@ -3,6 +3,8 @@ import type { Actor } from "../auth/permissions";
 import { parseQuarter } from "../periods";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
+import { Prisma } from "../generated/prisma/client";
+import { periodLabel } from "./sql";
 
 export interface AuditFilters {
   quarter?: string;
@@ -29,7 +31,7 @@ export async function listAuditEvents(actor: Actor | null, slug: string, filters
   const rows = await getDb().$queryRaw<AuditRow[]>`
     SELECT e.id::text AS id, to_char(e."occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "occurredAt",
            e."actorEmail" AS actor, e.action, e."entityType", e."entityId",
-           CASE WHEN p.id IS NULL THEN NULL ELSE p.year::text || 'Q' || p.quarter::text END AS quarter,
+           CASE WHEN p.id IS NULL THEN NULL ELSE ${Prisma.raw(periodLabel("p"))} END AS quarter,
            e.before, e.after
     FROM "AuditEvent" e
     LEFT JOIN "Submission" s ON e."entityType" = 'Submission' AND s.id = e."entityId"

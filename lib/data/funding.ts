@@ -4,6 +4,7 @@ import type { CurrencyCode } from "../money";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
 import type { Db } from "./prisma";
+import { isApproved, partnershipBounds, quarterIndex, quarterLabel } from "./sql";
 
 // Money aggregations, all in SQL. Each amount converts at the rate stored with it (PHP per USD,
 // with its date and source), never today's rate, rounded to the cent; where a commitment's
@@ -26,7 +27,7 @@ const convertedCommitment = (t: string) => `
 
 /** A contribution entered with a quarter counts once that quarter is approved. */
 const countsAsDelivered = (d: string) => `
-  (${d}."submissionId" IS NULL OR EXISTS (SELECT 1 FROM "Submission" ws WHERE ws.id = ${d}."submissionId" AND ws.status = 'APPROVED'))`;
+  (${d}."submissionId" IS NULL OR EXISTS (SELECT 1 FROM "Submission" ws WHERE ws.id = ${d}."submissionId" AND ${isApproved("ws")}))`;
 
 export interface FundingQuarterRow {
   quarter: string;
@@ -44,8 +45,7 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
   return db.$queryRawUnsafe<FundingQuarterRow[]>(
     `
     WITH bounds AS (
-      SELECT "firstYear" * 4 + "firstQuarter" - 1 AS first_idx,
-             COALESCE("lastYear" * 4 + "lastQuarter" - 1, "firstYear" * 4 + "firstQuarter" - 1) AS last_idx
+      SELECT ${partnershipBounds}
       FROM "Partnership" WHERE id = $1
     ),
     quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
@@ -57,12 +57,12 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
     ),
     pledges AS (
       SELECT s.org,
-             LEAST(GREATEST((EXTRACT(YEAR FROM s."statedOn") * 4 + EXTRACT(QUARTER FROM s."statedOn") - 1)::int, b.first_idx), b.last_idx) AS idx,
+             LEAST(GREATEST(${quarterIndex('EXTRACT(YEAR FROM s."statedOn")', 'EXTRACT(QUARTER FROM s."statedOn")')}::int, b.first_idx), b.last_idx) AS idx,
              s.value - COALESCE(LAG(s.value) OVER (PARTITION BY s."figureKey" ORDER BY s."statedOn"), 0) AS amount
       FROM statements s CROSS JOIN bounds b
     ),
     deliveries AS (
-      SELECT d."fromOrganizationId" AS org, p.year * 4 + p.quarter - 1 AS idx,
+      SELECT d."fromOrganizationId" AS org, ${quarterIndex("p.year", "p.quarter")} AS idx,
              SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
       FROM "FundingDelivery" d JOIN "ReportingPeriod" p ON p.id = d."periodId" AND p."partnershipId" = $1
       WHERE d."partnershipId" = $1 AND ${countsAsDelivered("d")}
@@ -77,7 +77,7 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
       FROM quarters q CROSS JOIN parties pa
       LEFT JOIN deliveries dl ON dl.org = pa.org AND dl.idx = q.idx
     )
-    SELECT (g.idx / 4)::text || 'Q' || (g.idx % 4 + 1)::text AS quarter,
+    SELECT ${quarterLabel("g.idx")} AS quarter,
            g.org AS "partyId", o."shortName" AS party,
            g.pledged::numeric(18, 2)::text AS pledged,
            g.delivered::numeric(18, 2)::text AS delivered,

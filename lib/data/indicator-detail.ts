@@ -4,6 +4,8 @@ import { AppError } from "../errors";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
 import { unsafeIndicatorQuarters, unsafeIndicatorSummaries } from "./results";
+import { Prisma } from "../generated/prisma/client";
+import { isApproved, periodLabel } from "./sql";
 
 export interface CellValue {
   quarter: string;
@@ -21,15 +23,15 @@ export async function getIndicatorDetail(actor: Actor | null, slug: string, code
     unsafeIndicatorQuarters(db, partnership.id, summary.indicatorId),
     db.target.findMany({ where: { indicatorId: summary.indicatorId }, orderBy: [{ scope: "asc" }, { year: "asc" }, { quarter: "asc" }] }),
     db.$queryRaw<CellValue[]>`
-      SELECT p.year::text || 'Q' || p.quarter::text AS quarter, m.cell, SUM(m.value)::text AS value
+      SELECT ${Prisma.raw(periodLabel("p"))} AS quarter, m.cell, SUM(m.value)::text AS value
       FROM "Measurement" m
       JOIN "Submission" s ON s.id = m."submissionId"
       JOIN "ReportingPeriod" p ON p.id = s."periodId"
-      WHERE m."indicatorId" = ${summary.indicatorId} AND s.status = 'APPROVED' AND m.cell <> ''
+      WHERE m."indicatorId" = ${summary.indicatorId} AND ${Prisma.raw(isApproved("s"))} AND m.cell <> ''
       GROUP BY p.year, p.quarter, m.cell
       ORDER BY p.year, p.quarter, m.cell`,
     db.$queryRaw<{ quarter: string; organization: string; status: string; approvedAt: Date | null; illustrative: boolean }[]>`
-      SELECT p.year::text || 'Q' || p.quarter::text AS quarter, o."shortName" AS organization, s.status::text AS status,
+      SELECT ${Prisma.raw(periodLabel("p"))} AS quarter, o."shortName" AS organization, s.status::text AS status,
              s."approvedAt", s.illustrative
       FROM "Submission" s
       JOIN "ReportingPeriod" p ON p.id = s."periodId"

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "./prisma";
+import { isApproved, partnershipBounds, quarterIndex, quarterLabel } from "./sql";
 
 // Results aggregations, all in SQL. Only approved submissions count. How quarters combine is
 // the indicator's own rule (SUM, LATEST or MAX), never guessed. "No target set" is null.
@@ -7,19 +8,18 @@ import type { Db } from "./prisma";
 
 const bounds = `
   bounds AS (
-    SELECT "firstYear" * 4 + "firstQuarter" - 1 AS first_idx,
-           COALESCE("lastYear" * 4 + "lastQuarter" - 1, "firstYear" * 4 + "firstQuarter" - 1) AS last_idx
+    SELECT ${partnershipBounds}
     FROM "Partnership" WHERE id = $1
   )`;
 
 /** Approved totals by indicator and quarter, for the partnerships that match `partnerships` (SQL). */
 const approvedTotals = (partnerships: string) => `
   actuals AS (
-    SELECT m."indicatorId", p.year * 4 + p.quarter - 1 AS idx, SUM(m.value) AS value, bool_or(s.illustrative) AS illustrative
+    SELECT m."indicatorId", ${quarterIndex("p.year", "p.quarter")} AS idx, SUM(m.value) AS value, bool_or(s.illustrative) AS illustrative
     FROM "Measurement" m
     JOIN "Submission" s ON s.id = m."submissionId"
     JOIN "ReportingPeriod" p ON p.id = s."periodId" AND p."partnershipId" ${partnerships}
-    WHERE s."partnershipId" ${partnerships} AND s.status = 'APPROVED' AND m.cell = '' AND m.value IS NOT NULL
+    WHERE s."partnershipId" ${partnerships} AND ${isApproved("s")} AND m.cell = '' AND m.value IS NOT NULL
     GROUP BY 1, 2
   )`;
 
@@ -138,7 +138,7 @@ export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, ind
     targets AS (
       SELECT q.idx,
              NULLIF(COALESCE((SELECT SUM(t.value) FROM "Target" t WHERE t."indicatorId" = $2 AND t.scope = 'QUARTER'
-                                AND t.year * 4 + t.quarter - 1 = q.idx), 0)
+                                AND ${quarterIndex("t.year", "t.quarter")} = q.idx), 0)
                   + COALESCE((SELECT SUM(t.value) FROM "Target" t JOIN year_end y ON y.year = t.year
                                 WHERE t."indicatorId" = $2 AND t.scope = 'YEAR' AND y.idx = q.idx), 0), 0) AS value
       FROM quarters q
@@ -154,7 +154,7 @@ export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, ind
       LEFT JOIN targets t ON t.idx = q.idx
       WINDOW w AS (ORDER BY q.idx)
     )
-    SELECT (s.idx / 4)::text || 'Q' || (s.idx % 4 + 1)::text AS quarter,
+    SELECT ${quarterLabel("s.idx")} AS quarter,
            s.actual::text AS actual, s.target::text AS target,
            CASE WHEN s.reported = 0 THEN NULL
                 WHEN i.aggregation = 'SUM' THEN s.running_sum
@@ -185,8 +185,7 @@ export async function unsafeReportingGridOf(db: Db, partnershipIds: string[], op
   return db.$queryRawUnsafe<ReportingCell[]>(
     `
     WITH parts AS (
-      SELECT id AS pid, "firstYear" * 4 + "firstQuarter" - 1 AS first_idx,
-             COALESCE("lastYear" * 4 + "lastQuarter" - 1, "firstYear" * 4 + "firstQuarter" - 1) AS last_idx
+      SELECT id AS pid, ${partnershipBounds}
       FROM "Partnership" WHERE id = ANY($1::text[])
     ),
     quarters AS (SELECT pid, generate_series(${options.lastQuarterOnly ? "last_idx" : "first_idx"}, last_idx) AS idx FROM parts),
@@ -194,12 +193,12 @@ export async function unsafeReportingGridOf(db: Db, partnershipIds: string[], op
       SELECT DISTINCT o."partnershipId" AS pid, i."responsibleOrganizationId" AS org
       FROM "Indicator" i JOIN "Objective" o ON o.id = i."objectiveId" WHERE o."partnershipId" = ANY($1::text[])
     )
-    SELECT q.pid AS "partnershipId", (q.idx / 4)::text || 'Q' || (q.idx % 4 + 1)::text AS quarter,
+    SELECT q.pid AS "partnershipId", ${quarterLabel("q.idx")} AS quarter,
            r.org AS "organizationId", org."shortName" AS organization,
            COALESCE(s.status::text, 'NOT_STARTED') AS status
     FROM quarters q JOIN reporters r ON r.pid = q.pid
     JOIN "Organization" org ON org.id = r.org
-    LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = q.pid AND p.year * 4 + p.quarter - 1 = q.idx
+    LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = q.pid AND ${quarterIndex("p.year", "p.quarter")} = q.idx
     LEFT JOIN "Submission" s ON s."partnershipId" = q.pid AND s."periodId" = p.id AND s."organizationId" = r.org
     ORDER BY q.pid, q.idx, org."shortName"`,
     partnershipIds,
