@@ -14,7 +14,6 @@ export interface PublicCell {
   key: string;
   /** What may be published: the count as text, or "<10". */
   shown: string;
-  suppressed: boolean;
 }
 
 const isSmall = (value: number) => value >= 1 && value < THRESHOLD;
@@ -36,5 +35,5 @@ export function suppressGroup(cells: { key: string; value: number }[]): PublicCe
       .sort((a, b) => a.value - b.value || a.key.localeCompare(b.key))[0];
     if (second) hidden.add(second.key);
   }
-  return cells.map((c) => (hidden.has(c.key) ? { key: c.key, shown: SUPPRESSED, suppressed: true } : { key: c.key, shown: String(c.value), suppressed: false }));
+  return cells.map((c) => ({ key: c.key, shown: hidden.has(c.key) ? SUPPRESSED : String(c.value) }));
 }

@@ -72,10 +72,7 @@ export function checkQuarterValues(
         cellProblem.add(cell);
       }
     }
-    const totalProblem = (message: string) => {
-      problems.push({ code: indicator.code, part: { cell: "" }, message });
-      cellProblem.add("");
-    };
+    const totalProblem = (message: string) => problems.push({ code: indicator.code, part: { cell: "" }, message });
     if (options.complete && cells[""] === null) totalProblem("Enter the total before submitting (0 if there was none).");
     const parts = Object.entries(cells).filter(([cell]) => cell !== "");
     if (indicator.cellsSumToTotal && parts.length > 0 && !cellProblem.has("") && cells[""] !== null) {

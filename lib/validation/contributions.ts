@@ -13,15 +13,16 @@ export const recordContributionSchema = z.object({
   amount: z
     .string()
     .trim()
-    .regex(/^\d{1,15}(\.\d{1,2})?$/, "Enter the amount as a number with at most two decimals, without commas.")
+    // abort: a malformed amount gets this message alone, not also "above 0".
+    .regex(/^\d{1,15}(\.\d{1,2})?$/, { error: "Enter the amount as a number with at most two decimals, without commas.", abort: true })
     .refine((v) => Number(v) > 0, "Enter an amount above 0."),
   exchangeRate: z
     .string()
     .trim()
-    .regex(/^\d{1,6}(\.\d{1,6})?$/, "Enter the rate in PHP per USD, for example 50.25.")
+    .regex(/^\d{1,6}(\.\d{1,6})?$/, { error: "Enter the rate in PHP per USD, for example 50.25.", abort: true })
     .refine((v) => Number(v) > 0, "The rate must be above 0."),
   rateDate: z.iso
-    .date({ error: "Enter the date of the rate as YYYY-MM-DD." })
+    .date({ error: "Enter the date of the rate as YYYY-MM-DD.", abort: true })
     .refine((d) => d <= new Date().toISOString().slice(0, 10), "The rate's date cannot be in the future."),
   rateSource: z.string().trim().min(1, "Say where the rate comes from, for example the BSP reference rate.").max(300, "Use at most 300 characters."),
   note: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),

@@ -21,6 +21,26 @@ describe("money formatting", () => {
   });
 
   it("refuses what is not a decimal amount", () => {
-    expect(() => formatMoney("4.9e6", "USD")).toThrow(/Not a decimal amount/);
+    expect(() => formatMoney("4.9e6", "USD")).toThrow("Not a decimal amount: 4.9e6");
+    expect(() => formatMoneyShort("1,000", "USD")).toThrow("Not a decimal amount: 1,000");
+  });
+
+  it("reads amounts as a database or a form gives them: padded, negative, with one or more decimals", () => {
+    expect(formatMoney(" 12.5 ", "USD")).toBe("USD 12.50");
+    expect(formatMoney("-1500.05", "PHP")).toBe("PHP -1,500.05");
+    expect(formatMoney("7.999", "USD")).toBe("USD 7.99");
+    expect(formatMoney("0.00", "USD")).toBe("USD 0");
+    expect(formatMoneyShort(" 2500 ", "PHP")).toBe("PHP 2.5K");
+  });
+
+  it("shortens from exactly a thousand, a million and a billion, rounding to a tenth", () => {
+    expect(formatMoneyShort("999", "USD")).toBe("USD 999");
+    expect(formatMoneyShort("1000", "USD")).toBe("USD 1K");
+    expect(formatMoneyShort("1000000", "USD")).toBe("USD 1M");
+    expect(formatMoneyShort("1000000000", "PHP")).toBe("PHP 1B");
+    expect(formatMoneyShort("44600000000", "PHP")).toBe("PHP 44.6B");
+    expect(formatMoneyShort("1049999", "USD")).toBe("USD 1M");
+    expect(formatMoneyShort("1050000", "USD")).toBe("USD 1.1M");
+    expect(formatMoneyShort("-2500000", "USD")).toBe("USD -2.5M");
   });
 });

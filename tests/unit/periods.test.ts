@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatQuarter, parseQuarter, quarterOfDate, quarterRange } from "../../lib/periods";
+import { formatQuarter, parseQuarter, quarterOfDate, quarterRange, reportDueOn } from "../../lib/periods";
 
 describe("reporting quarters", () => {
   it("round-trip through their text form", () => {
@@ -9,7 +9,7 @@ describe("reporting quarters", () => {
   });
 
   it("refuse what is not a quarter", () => {
-    for (const text of ["2019Q5", "2019Q0", "19Q3", "2019-Q3", "", "2019Q3x"]) expect(parseQuarter(text)).toBeNull();
+    for (const text of ["2019Q5", "2019Q0", "19Q3", "2019-Q3", "", "2019Q3x", "x2019Q3", "12019Q3"]) expect(parseQuarter(text)).toBeNull();
   });
 
   it("span the partnership period across year boundaries", () => {
@@ -24,5 +24,13 @@ describe("reporting quarters", () => {
     expect(quarterOfDate("2017-04-11")).toEqual({ year: 2017, quarter: 2 });
     expect(quarterOfDate("2017-12-31")).toEqual({ year: 2017, quarter: 4 });
     expect(quarterOfDate("2018-01-01")).toEqual({ year: 2018, quarter: 1 });
+    for (const bad of ["2018-13-01", "2018-00-01", "2018", "-03-01", "spring"]) expect(() => quarterOfDate(bad), bad).toThrow(`Not a calendar date: ${bad}`);
+  });
+
+  it("fall due 30 days after they end", () => {
+    expect(reportDueOn({ year: 2019, quarter: 1 })).toBe("2019-04-30");
+    expect(reportDueOn({ year: 2019, quarter: 2 })).toBe("2019-07-30");
+    expect(reportDueOn({ year: 2019, quarter: 3 })).toBe("2019-10-30");
+    expect(reportDueOn({ year: 2019, quarter: 4 })).toBe("2020-01-30");
   });
 });

@@ -1,7 +1,7 @@
 // The rules a quarter's values meet, and the form's translation of them: expected answers are
 // written out here, as an encoder would read them.
 import { describe, expect, it } from "vitest";
-import { fieldErrors, valuesFromForm } from "../../lib/quarter/form";
+import { entryEnvelopeSchema, fieldErrors, valuesFromForm } from "../../lib/quarter/form";
 import { checkQuarterValues, type QuarterIndicator } from "../../lib/quarter/values";
 
 const count: QuarterIndicator = { code: "C", name: "Cases", unit: "COUNT", dimensions: [], cellsSumToTotal: false };
@@ -62,5 +62,69 @@ describe("a quarter's values", () => {
 
   it("ignores fields the form has for nothing it knows", () => {
     expect(valuesFromForm({ slug: "philippines", "v:C:total": "1", "note:C": "n", other: "x", "v:C:SEX=F": 3 })).toEqual({ C: { cells: { "": "1" }, note: "n" } });
+  });
+});
+
+describe("a quarter's values, edge by edge", () => {
+  it("names each problem by indicator and part, the total being cell \"\"", () => {
+    const { problems } = checkQuarterValues([count, bySex], valuesFromForm({ "v:S:SEX=F": "x", "note:C": "y".repeat(2001) }), { complete: true });
+    expect(problems).toEqual([
+      { code: "C", part: { cell: "" }, message: "Enter the total before submitting (0 if there was none)." },
+      { code: "C", part: "note", message: "Use at most 2,000 characters." },
+      { code: "S", part: { cell: "SEX=F" }, message: "Enter a whole number of 0 or more, without commas." },
+      { code: "S", part: { cell: "" }, message: "Enter the total before submitting (0 if there was none)." },
+    ]);
+  });
+
+  it("checks a breakdown's sum only when the total and every cell are there and valid", () => {
+    expect(messages([bySex], { "v:S:total": "5", "v:S:SEX=F": "3" })).toEqual({});
+    expect(messages([bySex], { "v:S:SEX=F": "2", "v:S:SEX=M": "3" })).toEqual({});
+    expect(messages([bySex], { "v:S:total": "x", "v:S:SEX=F": "2", "v:S:SEX=M": "3" })).toEqual({ "v:S:total": ["Enter a whole number of 0 or more, without commas."] });
+    expect(messages([bySex], { "v:S:total": "5", "v:S:SEX=F": "2", "v:S:SEX=M": "3" }, true)).toEqual({});
+    expect(messages([{ ...count, cellsSumToTotal: true }], { "v:C:total": "5" }, true)).toEqual({});
+  });
+
+  it("takes amounts over 100 for anything but a percentage, and only web addresses as evidence", () => {
+    expect(messages([money, count], { "v:M:total": "150.25", "v:C:total": "101" })).toEqual({});
+    expect(messages([count], { "evidence:C": "xhttp://example.org" })).toEqual({ "evidence:C": ["Enter a web address starting with https://, or leave it empty."] });
+    expect(messages([count], { "evidence:C": "httpx://example.org" })).toEqual({ "evidence:C": ["Enter a web address starting with https://, or leave it empty."] });
+  });
+
+  it("reads an indicator given with a note and no cells", () => {
+    expect(checkQuarterValues([count], { C: { note: "none this quarter" } }, { complete: false })).toEqual({
+      values: { C: { cells: { "": null }, note: "none this quarter", evidence: null } },
+      problems: [],
+    });
+  });
+
+  it("reads only the form's own field names", () => {
+    expect(valuesFromForm({ "xv:O1.1:total": "1", "xnote:O1.1": "n", "xevidence:O1.1": "https://e.org", "v:O1.1:SEX=F": "2", "note:O1.1": "n", "evidence:O1.1": "https://e.org" })).toEqual({
+      "O1.1": { cells: { "SEX=F": "2" }, note: "n", evidence: "https://e.org" },
+    });
+  });
+});
+
+describe("the entry form's envelope", () => {
+  const envelope = { slug: "philippines", period: "2019Q3", organizationId: "org-1", version: "2" };
+  const refused = (fields: Record<string, unknown>) => {
+    const result = entryEnvelopeSchema.safeParse({ ...envelope, ...fields });
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+
+  it("reads a save by default and a submit when asked", () => {
+    expect(entryEnvelopeSchema.parse(envelope)).toEqual({ slug: "philippines", period: "2019Q3", organizationId: "org-1", version: 2, intent: "save" });
+    expect(entryEnvelopeSchema.parse({ ...envelope, intent: "submit" }).intent).toBe("submit");
+    expect(refused({ intent: "delete" })).toHaveLength(1);
+  });
+
+  it("refuses a quarter, slug, organization or version it cannot be", () => {
+    for (const period of ["2019Q5", "19Q1", "x2019Q1", "2019Q1x", "abcdQ1"]) expect(refused({ period })).toEqual(["period: Reload the page: the quarter is missing."]);
+    expect(refused({ slug: "" })).toHaveLength(1);
+    expect(refused({ slug: "s".repeat(81) })).toHaveLength(1);
+    expect(refused({ slug: "s".repeat(80), organizationId: "o".repeat(64), version: "0" })).toEqual([]);
+    expect(refused({ organizationId: "" })).toHaveLength(1);
+    expect(refused({ organizationId: "o".repeat(65) })).toHaveLength(1);
+    expect(refused({ version: "-1" })).toHaveLength(1);
+    expect(refused({ version: "1.5" })).toHaveLength(1);
   });
 });
