@@ -11,19 +11,30 @@ export function PartnershipDirectory({ partnerships }: { partnerships: PublicPar
       </h2>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="All CPC Partnerships (table)">
         <table className="w-full border-collapse text-left">
-          <caption className="sr-only">
-            Child Protection Compact Partnerships with their country, signing date, term, status and U.S. funding
-            as stated
-          </caption>
+          <caption className="sr-only">Child Protection Compact Partnerships with their country, signing date, term, status and U.S. funding as stated</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Country</th>
-              <th scope="col" className="py-2 pr-4">Signed</th>
-              <th scope="col" className="py-2 pr-4">Term</th>
-              <th scope="col" className="py-2 pr-4">Status</th>
-              <th scope="col" className="py-2 pr-4">U.S. funding as stated</th>
-              <th scope="col" className="py-2 pr-4">Partner-government funding as stated</th>
-              <th scope="col" className="py-2">Source</th>
+              <th scope="col" className="py-2 pr-4">
+                Country
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Signed
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Term
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                U.S. funding as stated
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Partner-government funding as stated
+              </th>
+              <th scope="col" className="py-2">
+                Source
+              </th>
             </tr>
           </thead>
           <tbody>

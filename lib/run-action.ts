@@ -57,6 +57,10 @@ export async function runAction<Schema extends z.ZodType>(
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, errors: error.fields };
     console.error(`[action ${action}]`, error);
-    return { ok: false, code: "ERROR", message: "Something went wrong on the server and nothing was saved. Try again; if it happens again, tell an administrator." };
+    return {
+      ok: false,
+      code: "ERROR",
+      message: "Something went wrong on the server and nothing was saved. Try again; if it happens again, tell an administrator.",
+    };
   }
 }

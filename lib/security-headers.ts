@@ -26,5 +26,4 @@ export function cachedPageContentSecurityPolicy(): string {
 }
 
 /** Paths rendered per request for a signed-in user (or about to sign in). */
-export const isSignedInPath = (pathname: string) =>
-  pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/login";
+export const isSignedInPath = (pathname: string) => pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/login";

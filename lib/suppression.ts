@@ -30,9 +30,7 @@ export function suppressCount(value: number): string {
 export function suppressGroup(cells: { key: string; value: number }[]): PublicCell[] {
   const hidden = new Set(cells.filter((c) => isSmall(c.value)).map((c) => c.key));
   if (hidden.size === 1) {
-    const second = cells
-      .filter((c) => !hidden.has(c.key) && c.value > 0)
-      .sort((a, b) => a.value - b.value || a.key.localeCompare(b.key))[0];
+    const second = cells.filter((c) => !hidden.has(c.key) && c.value > 0).sort((a, b) => a.value - b.value || a.key.localeCompare(b.key))[0];
     if (second) hidden.add(second.key);
   }
   return cells.map((c) => ({ key: c.key, shown: hidden.has(c.key) ? SUPPRESSED : String(c.value) }));

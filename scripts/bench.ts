@@ -64,7 +64,11 @@ async function createBenchUsers(url: string) {
     const encoder = await db.user.upsert({
       where: { email: "bench-encoder@bench.local" },
       create: {
-        email: "bench-encoder@bench.local", name: "Benchmark encoder", role: "ENCODER", organizationId: "scale-org-a", passwordHash,
+        email: "bench-encoder@bench.local",
+        name: "Benchmark encoder",
+        role: "ENCODER",
+        organizationId: "scale-org-a",
+        passwordHash,
         partnerships: { create: [{ partnershipId: importPartnership.id }] },
       },
       update: { passwordHash },
@@ -72,7 +76,14 @@ async function createBenchUsers(url: string) {
     return {
       password,
       admin,
-      encoder: { id: encoder.id, email: encoder.email, name: encoder.name, role: encoder.role, organizationId: encoder.organizationId, partnershipIds: [importPartnership.id] },
+      encoder: {
+        id: encoder.id,
+        email: encoder.email,
+        name: encoder.name,
+        role: encoder.role,
+        organizationId: encoder.organizationId,
+        partnershipIds: [importPartnership.id],
+      },
     };
   } finally {
     await db.$disconnect();
@@ -180,7 +191,13 @@ await runCli(async () => {
   const results = {
     generatedAt: new Date().toISOString(),
     commit: gitCommit(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, postgres: await serverVersion(url) },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      postgres: await serverVersion(url),
+    },
     queries: {
       partnership: "scale-00001 (5,000 measurements; the rest of the database grows around it)",
       runs: first.timings[QUERIES[0]].runs,
@@ -197,7 +214,9 @@ await runCli(async () => {
 
   const sizeLabel = (n: number) => (n >= 1_000_000 ? `${round(n / 1_000_000, 2)}M` : `${round(n / 1000, 1)}k`);
   console.log(`\nCompact Tracker benchmarks — ${results.generatedAt}, commit ${results.commit}`);
-  console.log(`${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, PostgreSQL ${results.machine.postgres}\n`);
+  console.log(
+    `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, PostgreSQL ${results.machine.postgres}\n`,
+  );
   console.log(`Dashboard aggregations on one partnership (${results.queries.partnership}), median / p95 ms over ${results.queries.runs} runs:`);
   console.log(
     table(
@@ -206,10 +225,19 @@ await runCli(async () => {
     ),
   );
   console.log(`Scale data: ${queries.map((q) => `${sizeLabel(q.measurements)} in ${q.fillSeconds} s`).join(", ")} (cumulative fills).\n`);
-  console.log(`Import of a ${importTiming.rows.toLocaleString("en-US")}-row quarterly CSV: dry run ${importTiming.dryRunSeconds} s, apply ${importTiming.applySeconds} s (${importTiming.created.toLocaleString("en-US")} values created).\n`);
+  console.log(
+    `Import of a ${importTiming.rows.toLocaleString("en-US")}-row quarterly CSV: dry run ${importTiming.dryRunSeconds} s, apply ${importTiming.applySeconds} s (${importTiming.created.toLocaleString("en-US")} values created).\n`,
+  );
   console.log("First-load JavaScript, gzipped (modern browsers; noModule polyfills not counted):");
-  console.log(table(["route", "scripts", "kB", "budget kB", ""], bundles.map((b) => [b.path, b.scripts, kb(b.gzipBytes), b.budgetKb, b.overBudget ? "OVER BUDGET" : "ok"])));
-  console.log(`\nHTTP, ${connections} connections for ${seconds} s each (production build, ${results.machine.cpus} cores shared with the load generator and PostgreSQL):`);
+  console.log(
+    table(
+      ["route", "scripts", "kB", "budget kB", ""],
+      bundles.map((b) => [b.path, b.scripts, kb(b.gzipBytes), b.budgetKb, b.overBudget ? "OVER BUDGET" : "ok"]),
+    ),
+  );
+  console.log(
+    `\nHTTP, ${connections} connections for ${seconds} s each (production build, ${results.machine.cpus} cores shared with the load generator and PostgreSQL):`,
+  );
   console.log(
     table(
       ["target", "req/s", "× floor", "p50 ms", "p95 ms", "p99 ms", "requests", "failures"],

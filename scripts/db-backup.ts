@@ -6,7 +6,6 @@ import { backupEmbedded, backupServer, defaultBackupFile, formatBytes, shown, us
 import { runCli, UserFacingError } from "./lib/cli";
 import { dataDirectory, openExternal } from "./lib/database";
 
-
 function outOption(): string | undefined {
   try {
     const { values } = parseArgs({ options: { out: { type: "string" } }, allowPositionals: false });

@@ -6,7 +6,6 @@ import { restoreEmbedded, restoreServer, shown, userDir } from "./db/backup";
 import { runCli, UserFacingError } from "./lib/cli";
 import { dataDirectory, openExternal } from "./lib/database";
 
-
 function fileArgument(): string {
   let positionals: string[] = [];
   try {

@@ -93,9 +93,7 @@ await runCli(async () => {
     const appUrl = `http://localhost:${port}`;
     if (await waitUntilServing(appUrl, child)) {
       await db.announce(appUrl);
-      const signIns = demo
-        ? `\nDemo sign-ins (password ${DEMO_PASSWORD}):\n${demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role}`).join("\n")}\n`
-        : "";
+      const signIns = demo ? `\nDemo sign-ins (password ${DEMO_PASSWORD}):\n${demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role}`).join("\n")}\n` : "";
       console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\n${signIns}Stop it with Ctrl+C.\n`);
     }
   } catch (error) {
@@ -103,4 +101,3 @@ await runCli(async () => {
     throw error;
   }
 });
-

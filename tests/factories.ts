@@ -7,8 +7,7 @@ import type { Db } from "../lib/data/prisma";
 const unique = () => randomUUID().slice(0, 8);
 
 // A fixed, valid argon2id hash ("factory-password-123"), so factories do not spend time hashing.
-export const FACTORY_PASSWORD_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$ALlvFKzCw3zT5+zMuzM68Q$49wVx18V2fdBksHvfisbPt2YrKy0NEq/De8g50cJ9jI";
+export const FACTORY_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$ALlvFKzCw3zT5+zMuzM68Q$49wVx18V2fdBksHvfisbPt2YrKy0NEq/De8g50cJ9jI";
 
 export async function organizationId(db: Db, shortName: string) {
   return (await db.organization.findFirstOrThrow({ where: { shortName } })).id;

@@ -16,9 +16,8 @@ export default async function HomePage() {
           Child Protection Compact Partnerships
         </h1>
         <p className="text-lg">
-          Bilateral partnerships between the U.S. Department of State&apos;s Office to Monitor and Combat Trafficking in
-          Persons and partner governments to protect children from trafficking: their objectives, results and
-          funding, pledged against delivered.
+          Bilateral partnerships between the U.S. Department of State&apos;s Office to Monitor and Combat Trafficking in Persons and partner governments to
+          protect children from trafficking: their objectives, results and funding, pledged against delivered.
         </p>
       </section>
 

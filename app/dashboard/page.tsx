@@ -24,13 +24,27 @@ export default async function DashboardPage() {
             <caption className="sr-only">Partnerships you can see, with their period, status, funding, targets met and latest reporting</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">Partnership</th>
-                <th scope="col" className="py-2 pr-4">Period</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2 pr-4 text-right">Committed (USD)</th>
-                <th scope="col" className="py-2 pr-4 text-right">Delivered (USD)</th>
-                <th scope="col" className="py-2 pr-4">Targets met</th>
-                <th scope="col" className="py-2">Latest quarter</th>
+                <th scope="col" className="py-2 pr-4">
+                  Partnership
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Period
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  Committed (USD)
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  Delivered (USD)
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Targets met
+                </th>
+                <th scope="col" className="py-2">
+                  Latest quarter
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -38,7 +52,11 @@ export default async function DashboardPage() {
                 <tr key={p.slug} className="border-b border-rule align-top">
                   <th scope="row" className="py-2 pr-4 font-semibold">
                     <Link href={`/dashboard/${p.slug}`}>{p.name}</Link>
-                    {p.illustrative ? <div><IllustrativeBadge what="Includes illustrative data" /></div> : null}
+                    {p.illustrative ? (
+                      <div>
+                        <IllustrativeBadge what="Includes illustrative data" />
+                      </div>
+                    ) : null}
                   </th>
                   <td className="py-2 pr-4">
                     {formatDate(p.signedOn)} – {p.endsOn ? formatDate(p.endsOn) : "ongoing"}

@@ -30,8 +30,25 @@ export function FundingChart({ data, currency }: { data: FundingPoint[]; currenc
           <Legend />
           <Bar isAnimationActive={false} yAxisId="quarter" dataKey="pledged" name={`Pledged in quarter (${currency})`} fill="#005ea2" />
           <Bar isAnimationActive={false} yAxisId="quarter" dataKey="delivered" name={`Delivered in quarter (${currency})`} fill="#c05600" />
-          <Line isAnimationActive={false} yAxisId="total" dataKey="cumulativePledged" name={`Pledged to date (${currency})`} stroke="#1a4480" strokeWidth={2} dot={{ r: 3 }} />
-          <Line isAnimationActive={false} yAxisId="total" dataKey="cumulativeDelivered" name={`Delivered to date (${currency})`} stroke="#8b3a00" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3, strokeDasharray: "" }} />
+          <Line
+            isAnimationActive={false}
+            yAxisId="total"
+            dataKey="cumulativePledged"
+            name={`Pledged to date (${currency})`}
+            stroke="#1a4480"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+          />
+          <Line
+            isAnimationActive={false}
+            yAxisId="total"
+            dataKey="cumulativeDelivered"
+            name={`Delivered to date (${currency})`}
+            stroke="#8b3a00"
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={{ r: 3, strokeDasharray: "" }}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

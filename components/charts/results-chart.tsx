@@ -24,7 +24,15 @@ export function ResultsChart({ data, unitLabel }: { data: ResultPoint[]; unitLab
           <Bar isAnimationActive={false} dataKey="actual" name="Actual in quarter" fill="#005ea2" />
           <Bar isAnimationActive={false} dataKey="target" name="Target (annual, at year end)" fill="#a9aeb1" />
           <Line isAnimationActive={false} dataKey="cumulativeActual" name="Actual to date" stroke="#1a4480" strokeWidth={2} connectNulls />
-          <Line isAnimationActive={false} dataKey="cumulativeTarget" name="Target to date" stroke="#565c65" strokeWidth={2} strokeDasharray="6 3" connectNulls />
+          <Line
+            isAnimationActive={false}
+            dataKey="cumulativeTarget"
+            name="Target to date"
+            stroke="#565c65"
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            connectNulls
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -46,7 +54,13 @@ export function PercentOfTargetChart({ data }: { data: PercentPoint[] }) {
           <XAxis type="number" domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} />
           <YAxis type="category" dataKey="indicator" width={80} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v: unknown) => `${Number(v)}% of target`} />
-          <Bar isAnimationActive={false} dataKey="percent" name="Percent of target achieved" fill="#005ea2" label={{ position: "right", formatter: (v: unknown) => `${Number(v)}%`, fontSize: 12 }} />
+          <Bar
+            isAnimationActive={false}
+            dataKey="percent"
+            name="Percent of target achieved"
+            fill="#005ea2"
+            label={{ position: "right", formatter: (v: unknown) => `${Number(v)}%`, fontSize: 12 }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

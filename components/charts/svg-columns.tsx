@@ -9,7 +9,19 @@ export interface SvgSeries {
   values: (number | null)[];
 }
 
-export function SvgColumns({ labels, series, title, description, unit }: { labels: string[]; series: SvgSeries[]; title: string; description: string; unit: string }) {
+export function SvgColumns({
+  labels,
+  series,
+  title,
+  description,
+  unit,
+}: {
+  labels: string[];
+  series: SvgSeries[];
+  title: string;
+  description: string;
+  unit: string;
+}) {
   const width = 720;
   const height = 240;
   const left = 80;
@@ -37,19 +49,31 @@ export function SvgColumns({ labels, series, title, description, unit }: { label
             const v = s.values[i];
             if (v === null || v === undefined || v === 0) return null;
             return (
-              <rect key={s.name} x={left + i * slot + slot * 0.1 + j * bar} y={y(v)} width={bar - 1} height={height - bottom - y(v)}
-                fill={s.outline ? "white" : s.color} stroke={s.color} strokeDasharray={s.outline ? "3 2" : undefined} />
+              <rect
+                key={s.name}
+                x={left + i * slot + slot * 0.1 + j * bar}
+                y={y(v)}
+                width={bar - 1}
+                height={height - bottom - y(v)}
+                fill={s.outline ? "white" : s.color}
+                stroke={s.color}
+                strokeDasharray={s.outline ? "3 2" : undefined}
+              />
             );
           })}
           {i % Math.ceil(labels.length / 9) === 0 ? (
-            <text x={left + i * slot + slot / 2} y={height - bottom + 14} textAnchor="middle" fontSize="11" fill="#1b1b1b">{label}</text>
+            <text x={left + i * slot + slot / 2} y={height - bottom + 14} textAnchor="middle" fontSize="11" fill="#1b1b1b">
+              {label}
+            </text>
           ) : null}
         </g>
       ))}
       {series.map((s, j) => (
         <g key={s.name} transform={`translate(${left + j * 220}, ${height - 8})`}>
           <rect width="12" height="12" y="-10" fill={s.outline ? "white" : s.color} stroke={s.color} strokeDasharray={s.outline ? "3 2" : undefined} />
-          <text x="16" fontSize="11">{s.name}</text>
+          <text x="16" fontSize="11">
+            {s.name}
+          </text>
         </g>
       ))}
     </svg>

@@ -18,14 +18,22 @@ export function FiltersForm(props: {
         From
         <select name="from" defaultValue={filters.from ?? ""} className={`${field} block`}>
           <option value="">First quarter</option>
-          {props.quarters.map((q) => <option key={q} value={q}>{q}</option>)}
+          {props.quarters.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm font-semibold">
         To
         <select name="to" defaultValue={filters.to ?? ""} className={`${field} block`}>
           <option value="">Last quarter</option>
-          {props.quarters.map((q) => <option key={q} value={q}>{q}</option>)}
+          {props.quarters.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm font-semibold">
@@ -39,24 +47,38 @@ export function FiltersForm(props: {
         Objective
         <select name="objective" defaultValue={filters.objective ?? ""} className={`${field} block max-w-56`}>
           <option value="">All objectives</option>
-          {props.objectives.map((o) => <option key={o.code} value={o.code}>{o.code} {o.title}</option>)}
+          {props.objectives.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.code} {o.title}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm font-semibold">
         Implementing organization
         <select name="partner" defaultValue={filters.partner ?? ""} className={`${field} block`}>
           <option value="">All</option>
-          {props.partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {props.partners.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm font-semibold">
         Indicator for the results chart
         <select name="indicator" defaultValue={filters.indicator ?? ""} className={`${field} block max-w-64`}>
           <option value="">First indicator</option>
-          {props.indicators.map((i) => <option key={i.code} value={i.code}>{i.code} {i.name}</option>)}
+          {props.indicators.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.code} {i.name}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" className="rounded bg-primary px-4 py-1.5 font-semibold text-white">Apply</button>
+      <button type="submit" className="rounded bg-primary px-4 py-1.5 font-semibold text-white">
+        Apply
+      </button>
     </form>
   );
 }

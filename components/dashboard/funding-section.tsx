@@ -5,12 +5,23 @@ import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate } from "@/lib/format";
 import { formatMoney, type CurrencyCode } from "@/lib/money";
 
-const kindLabel: Record<string, string> = { CEILING: "Ceiling", PLEDGE: "Pledge", AWARD: "Award", OBLIGATION: "Obligation", COMMITMENT: "Commitment", IN_KIND: "In kind" };
+const kindLabel: Record<string, string> = {
+  CEILING: "Ceiling",
+  PLEDGE: "Pledge",
+  AWARD: "Award",
+  OBLIGATION: "Obligation",
+  COMMITMENT: "Commitment",
+  IN_KIND: "In kind",
+};
 
 /** Headline money: each party's latest commitment with its history, and what it delivered. */
 export function FundingHeadlines({ funding, currency }: { funding: PartnershipDashboard["funding"]; currency: CurrencyCode }) {
   if (funding.totals.length === 0) {
-    return <p role="status" className="bg-base-lightest p-3">No funding has been recorded for this partnership.</p>;
+    return (
+      <p role="status" className="bg-base-lightest p-3">
+        No funding has been recorded for this partnership.
+      </p>
+    );
   }
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -21,7 +32,9 @@ export function FundingHeadlines({ funding, currency }: { funding: PartnershipDa
             <h3 className="text-lg font-bold">{t.party}</h3>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
               <dt>Committed</dt>
-              <dd className="font-semibold tabular-nums" data-testid={`committed-${t.party}`}>{formatMoney(t.committed, currency)}</dd>
+              <dd className="font-semibold tabular-nums" data-testid={`committed-${t.party}`}>
+                {formatMoney(t.committed, currency)}
+              </dd>
               <dt>Delivered</dt>
               <dd className="tabular-nums" data-testid={`delivered-${t.party}`}>
                 {formatMoney(t.delivered, currency)} {t.deliveredIllustrative ? <IllustrativeBadge /> : null}
@@ -36,10 +49,17 @@ export function FundingHeadlines({ funding, currency }: { funding: PartnershipDa
                       <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
                       {formatMoney(s.amount, s.currency)}
                       {s.statedEquivalent && s.statedEquivalentCurrency ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})` : ""}
-                      {" — "}{s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
+                      {" — "}
+                      {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
                       <br />
                       Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
-                      {s.source ? <><br />Source: {s.source.title}, {s.source.publisher}{s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.</> : null}
+                      {s.source ? (
+                        <>
+                          <br />
+                          Source: {s.source.title}, {s.source.publisher}
+                          {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ol>
@@ -56,7 +76,11 @@ export function FundingHeadlines({ funding, currency }: { funding: PartnershipDa
 export function FundingCharts({ funding, currency, slug }: { funding: PartnershipDashboard["funding"]; currency: CurrencyCode; slug: string }) {
   const parties = [...new Set(funding.quarters.map((r) => r.party))];
   if (parties.length === 0) {
-    return <p role="status" className="bg-base-lightest p-3">No funding in the chosen period.</p>;
+    return (
+      <p role="status" className="bg-base-lightest p-3">
+        No funding in the chosen period.
+      </p>
+    );
   }
   const columns = [
     { key: "quarter", label: "Quarter" },

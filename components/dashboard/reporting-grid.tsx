@@ -14,7 +14,12 @@ const statusStyle: Record<ReportingCell["status"], string> = {
 export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: string }) {
   const organizations = [...new Map(cells.map((c) => [c.organizationId, c.organization])).entries()];
   const quarters = [...new Set(cells.map((c) => c.quarter))];
-  if (quarters.length === 0) return <p role="status" className="bg-base-lightest p-3">No reporting quarters in the chosen period.</p>;
+  if (quarters.length === 0)
+    return (
+      <p role="status" className="bg-base-lightest p-3">
+        No reporting quarters in the chosen period.
+      </p>
+    );
   const cell = new Map(cells.map((c) => [`${c.quarter}/${c.organizationId}`, c.status]));
   return (
     <div className="overflow-x-auto">
@@ -22,8 +27,14 @@ export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: s
         <caption className="sr-only">Reporting status by quarter and organization</caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-4">Quarter</th>
-            {organizations.map(([id, name]) => <th key={id} scope="col" className="py-1 pr-4">{name}</th>)}
+            <th scope="col" className="py-1 pr-4">
+              Quarter
+            </th>
+            {organizations.map(([id, name]) => (
+              <th key={id} scope="col" className="py-1 pr-4">
+                {name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -34,7 +45,11 @@ export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: s
               </th>
               {organizations.map(([id]) => {
                 const status = cell.get(`${q}/${id}`) ?? "NOT_STARTED";
-                return <td key={id} className={`px-2 py-1 ${statusStyle[status]}`}>{submissionStatusLabel[status]}</td>;
+                return (
+                  <td key={id} className={`px-2 py-1 ${statusStyle[status]}`}>
+                    {submissionStatusLabel[status]}
+                  </td>
+                );
               })}
             </tr>
           ))}

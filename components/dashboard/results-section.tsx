@@ -10,35 +10,64 @@ export const unitLabel = (unit: string) => (unit === "PERCENT" ? "percent" : uni
 
 /** One indicator's life-of-partnership result, target, and the published figure with its source. */
 export function ResultsTable({ indicators, slug, caption }: { indicators: IndicatorSummary[]; slug: string; caption: string }) {
-  if (indicators.length === 0) return <p role="status" className="bg-base-lightest p-3">No indicators match the filters.</p>;
+  if (indicators.length === 0)
+    return (
+      <p role="status" className="bg-base-lightest p-3">
+        No indicators match the filters.
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-3">Indicator</th>
-            <th scope="col" className="py-1 pr-3">Reported by</th>
-            <th scope="col" className="py-1 pr-3 text-right">Result to date (approved quarters)</th>
-            <th scope="col" className="py-1 pr-3 text-right">Target</th>
-            <th scope="col" className="py-1 pr-3 text-right">Of target</th>
-            <th scope="col" className="py-1">Published figure</th>
+            <th scope="col" className="py-1 pr-3">
+              Indicator
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Reported by
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Result to date (approved quarters)
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Target
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Of target
+            </th>
+            <th scope="col" className="py-1">
+              Published figure
+            </th>
           </tr>
         </thead>
         <tbody>
           {indicators.map((i) => (
             <tr key={i.code} className="border-b border-rule align-top">
               <th scope="row" className="py-1 pr-3 font-normal">
-                <Link href={`/dashboard/${slug}/indicators/${i.code}`}>{i.code} {i.name}</Link>
+                <Link href={`/dashboard/${slug}/indicators/${i.code}`}>
+                  {i.code} {i.name}
+                </Link>
               </th>
               <td className="py-1 pr-3">{i.responsible}</td>
               <td className="py-1 pr-3 text-right tabular-nums">
                 {i.actual === null ? "No approved values" : formatMeasure(i.actual, i.unit)}
-                {i.actualIllustrative ? <> <IllustrativeBadge what="Illustrative" /></> : null}
+                {i.actualIllustrative ? (
+                  <>
+                    {" "}
+                    <IllustrativeBadge what="Illustrative" />
+                  </>
+                ) : null}
               </td>
               <td className="py-1 pr-3 text-right tabular-nums">
                 {i.target === null ? "No target set" : formatMeasure(i.target, i.unit)}
-                {i.target !== null && i.targetIllustrative ? <> <IllustrativeBadge what="Illustrative" /></> : null}
+                {i.target !== null && i.targetIllustrative ? (
+                  <>
+                    {" "}
+                    <IllustrativeBadge what="Illustrative" />
+                  </>
+                ) : null}
               </td>
               <td className="py-1 pr-3 text-right tabular-nums">{i.percentOfTarget === null ? "—" : `${i.percentOfTarget}%`}</td>
               <td className="py-1">

@@ -9,10 +9,7 @@ import { initialActionResult, type ActionResult } from "@/lib/action-result";
  * The pressed button's name and value (e.g. intent=submit) go with the form data.
  * With resetOnSuccess, the form is cleared once the action succeeds (new comments, new users).
  */
-export function useFormAction(
-  action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>,
-  options: { resetOnSuccess?: boolean } = {},
-) {
+export function useFormAction(action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>, options: { resetOnSuccess?: boolean } = {}) {
   const [state, dispatch, pending] = useActionState(action, initialActionResult);
   const form = useRef<HTMLFormElement | null>(null);
   const { resetOnSuccess = false } = options;

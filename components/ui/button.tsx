@@ -6,15 +6,6 @@ const styles = {
   danger: "bg-[#b50909] text-white hover:bg-[#8b0a03]",
 };
 
-export function Button({
-  variant = "primary",
-  className = "",
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof styles }) {
-  return (
-    <button
-      {...props}
-      className={`rounded px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${styles[variant]} ${className}`}
-    />
-  );
+export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof styles }) {
+  return <button {...props} className={`rounded px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${styles[variant]} ${className}`} />;
 }

@@ -4,15 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "../data/sign-in";
 import { unsafeGetSessionVersion } from "../data/users";
 import { hasNul } from "../validation/text";
-import {
-  authSecret,
-  IDLE_SECONDS,
-  nowSeconds,
-  secondsLeft,
-  SESSION_COOKIE,
-  secureCookies,
-  sessionCookieOptions,
-} from "./session-policy";
+import { authSecret, IDLE_SECONDS, nowSeconds, secondsLeft, SESSION_COOKIE, secureCookies, sessionCookieOptions } from "./session-policy";
 
 /** The client address as the server saw it; behind a proxy, the proxy must set X-Forwarded-For. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {

@@ -17,9 +17,18 @@ async function claimEditableSubmission(tx: Tx, input: { slug: string; period: st
   const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
   const existing = await editableReport(tx, period.id, input.organizationId);
   if ((existing?.version ?? 0) !== input.version) {
-    throw new AppError("CONFLICT", "Someone else saved this quarter after you opened it, so nothing was saved. Reload the page, then add the contribution again.");
+    throw new AppError(
+      "CONFLICT",
+      "Someone else saved this quarter after you opened it, so nothing was saved. Reload the page, then add the contribution again.",
+    );
   }
-  const submission = await claimReport(tx, { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null });
+  const submission = await claimReport(tx, {
+    partnershipId,
+    periodId: period.id,
+    organizationId: input.organizationId,
+    version: input.version,
+    existingId: existing?.id ?? null,
+  });
   return { period, submission };
 }
 
@@ -53,7 +62,15 @@ export async function recordContribution(actor: Actor | null, input: RecordContr
       entityType: "Submission",
       entityId: submission.id,
       partnershipId: partnership.id,
-      after: { contributionId: delivery.id, kind: input.kind, amount: input.amount, currency: input.currency, exchangeRate: input.exchangeRate, rateDate: input.rateDate, rateSource: input.rateSource },
+      after: {
+        contributionId: delivery.id,
+        kind: input.kind,
+        amount: input.amount,
+        currency: input.currency,
+        exchangeRate: input.exchangeRate,
+        rateDate: input.rateDate,
+        rateSource: input.rateSource,
+      },
     });
   });
 }

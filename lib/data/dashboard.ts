@@ -55,7 +55,8 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
       illustrative: money.illustrative || result.illustrative,
       targetsMet: result.targetsMet,
       targetsSet: result.targetsSet,
-      latestQuarter: latest.length > 0 ? { quarter: latest[0]!.quarter, statuses: latest.map((c) => ({ organization: c.organization, status: c.status })) } : null,
+      latestQuarter:
+        latest.length > 0 ? { quarter: latest[0]!.quarter, statuses: latest.map((c) => ({ organization: c.organization, status: c.status })) } : null,
     };
   });
 }

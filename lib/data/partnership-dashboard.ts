@@ -26,8 +26,16 @@ export async function getPartnershipDashboard(actor: Actor | null, slug: string,
   const partnership = await db.partnership.findUniqueOrThrow({
     where: { id: ref.id },
     select: {
-      slug: true, name: true, country: true, status: true, signedOn: true, endsOn: true,
-      firstYear: true, firstQuarter: true, lastYear: true, lastQuarter: true,
+      slug: true,
+      name: true,
+      country: true,
+      status: true,
+      signedOn: true,
+      endsOn: true,
+      firstYear: true,
+      firstQuarter: true,
+      lastYear: true,
+      lastQuarter: true,
       objectives: { orderBy: { sortOrder: "asc" }, select: { code: true, title: true } },
     },
   });

@@ -31,8 +31,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const roleOrder = { DONOR: 0, HOST: 1, IMPLEMENTER: 2, SUB_IMPLEMENTER: 3 } as const;
 
 /** Public: every partnership, the longest-running first, with its parties (cached for every visitor). */
-export const getPublicPartnerships = () =>
-  unstable_cache(readPublicPartnerships, ["public-partnerships"], { tags: ["public-summary"], revalidate: 3600 })();
+export const getPublicPartnerships = () => unstable_cache(readPublicPartnerships, ["public-partnerships"], { tags: ["public-summary"], revalidate: 3600 })();
 
 /** Uncached, for tests. */
 export async function readPublicPartnerships(): Promise<PublicPartnershipSummary[]> {

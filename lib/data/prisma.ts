@@ -17,9 +17,7 @@ export function createPool(connectionString: string, options: { max?: number } =
 /** Given a URL, the client owns its pool and $disconnect() closes it; a pool passed in stays open. */
 export function createPrismaClient(connectionString: string | pg.Pool, options: { max?: number } = {}) {
   const adapter =
-    typeof connectionString === "string"
-      ? new PrismaPg(createPool(connectionString, options), { disposeExternalPool: true })
-      : new PrismaPg(connectionString);
+    typeof connectionString === "string" ? new PrismaPg(createPool(connectionString, options), { disposeExternalPool: true }) : new PrismaPg(connectionString);
   // Under load every transaction may wait for one of the pool's connections: Prisma's default
   // of 2 s for that turned 50 concurrent saves into "something went wrong" instead of a queue.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });

@@ -28,21 +28,43 @@ export interface PublicResultSeries {
 
 export interface PublicSummary {
   partnership: {
-    slug: string; name: string; formalTitle: string | null; country: string; status: string; summary: string;
-    signedOn: string; endsOn: string | null; termNote: string | null; regions: string[];
-    usLeadOffice: string; partnerLeadBody: string | null; firstQuarter: string; lastQuarter: string;
+    slug: string;
+    name: string;
+    formalTitle: string | null;
+    country: string;
+    status: string;
+    summary: string;
+    signedOn: string;
+    endsOn: string | null;
+    termNote: string | null;
+    regions: string[];
+    usLeadOffice: string;
+    partnerLeadBody: string | null;
+    firstQuarter: string;
+    lastQuarter: string;
   };
   parties: { name: string; shortName: string; role: string }[];
   objectives: { code: string; title: string; description: string | null }[];
   milestones: { on: string; precision: string; title: string; source: string | null }[];
   headlineResults: {
-    label: string; value: string; qualifier: string; organization: string | null;
+    label: string;
+    value: string;
+    qualifier: string;
+    organization: string | null;
     source: { title: string; publisher: string; publishedOn: string | null; url: string | null; note: string | null };
   }[];
   funding: {
     statements: FundingStatement[];
     totals: Record<CurrencyCode, PartyTotal[]>;
-    quarters: { quarter: string; party: string; pledged: string; delivered: string; cumulativePledged: string; cumulativeDelivered: string; illustrative: boolean }[];
+    quarters: {
+      quarter: string;
+      party: string;
+      pledged: string;
+      delivered: string;
+      cumulativePledged: string;
+      cumulativeDelivered: string;
+      illustrative: boolean;
+    }[];
   };
   results: PublicResultSeries[];
   illustrativeNote: string;
@@ -88,25 +110,54 @@ async function buildPublicSummary(slug: string): Promise<PublicSummary | null> {
   const first = formatQuarter({ year: p.firstYear, quarter: p.firstQuarter });
   return {
     partnership: {
-      slug: p.slug, name: p.name, formalTitle: p.formalTitle, country: p.country, status: p.status, summary: p.summary,
-      signedOn: iso(p.signedOn), endsOn: p.endsOn ? iso(p.endsOn) : null, termNote: p.termNote, regions: p.regions,
-      usLeadOffice: p.usLeadOffice, partnerLeadBody: p.partnerLeadBody, firstQuarter: first,
+      slug: p.slug,
+      name: p.name,
+      formalTitle: p.formalTitle,
+      country: p.country,
+      status: p.status,
+      summary: p.summary,
+      signedOn: iso(p.signedOn),
+      endsOn: p.endsOn ? iso(p.endsOn) : null,
+      termNote: p.termNote,
+      regions: p.regions,
+      usLeadOffice: p.usLeadOffice,
+      partnerLeadBody: p.partnerLeadBody,
+      firstQuarter: first,
       lastQuarter: p.lastYear && p.lastQuarter ? formatQuarter({ year: p.lastYear, quarter: p.lastQuarter }) : first,
     },
     parties: p.members.map((m) => ({ name: m.organization.name, shortName: m.organization.shortName, role: m.role })),
     objectives: p.objectives.map((o) => ({ code: o.code, title: o.title, description: o.description })),
-    milestones: p.milestones.map((m) => ({ on: iso(m.occurredOn), precision: m.precision, title: m.title, source: m.source ? `${m.source.title}, ${m.source.publisher}` : null })),
+    milestones: p.milestones.map((m) => ({
+      on: iso(m.occurredOn),
+      precision: m.precision,
+      title: m.title,
+      source: m.source ? `${m.source.title}, ${m.source.publisher}` : null,
+    })),
     headlineResults: p.results.map((r) => ({
       label: r.label,
       value: String(Number(r.value)),
       qualifier: r.qualifier,
       organization: r.organization?.shortName ?? null,
-      source: { title: r.source.title, publisher: r.source.publisher, publishedOn: r.source.publishedOn ? iso(r.source.publishedOn) : null, url: r.source.url, note: r.sourceNote },
+      source: {
+        title: r.source.title,
+        publisher: r.source.publisher,
+        publishedOn: r.source.publishedOn ? iso(r.source.publishedOn) : null,
+        url: r.source.url,
+        note: r.sourceNote,
+      },
     })),
     funding: {
       statements,
       totals: { USD: usd, PHP: php },
-      quarters: quarters.map((r) => ({ quarter: r.quarter, party: r.party, pledged: r.pledged, delivered: r.delivered, cumulativePledged: r.cumulativePledged, cumulativeDelivered: r.cumulativeDelivered, illustrative: r.illustrative })),
+      quarters: quarters.map((r) => ({
+        quarter: r.quarter,
+        party: r.party,
+        pledged: r.pledged,
+        delivered: r.delivered,
+        cumulativePledged: r.cumulativePledged,
+        cumulativeDelivered: r.cumulativeDelivered,
+        illustrative: r.illustrative,
+      })),
     },
     results,
     illustrativeNote:
@@ -117,8 +168,12 @@ async function buildPublicSummary(slug: string): Promise<PublicSummary | null> {
 /** Cached for every visitor; a quarter's approval or reopening refreshes it (revalidateTag). */
 export const getPublicSummary = async (slug: string) =>
   // Only a well-formed address gets a cache entry.
-  !isSlug(slug) ? null : unstable_cache(() => buildPublicSummary(slug), ["public-summary", slug], { tags: [PUBLIC_SUMMARY_TAG, `${PUBLIC_SUMMARY_TAG}:${slug}`], revalidate: 3600 })();
+  !isSlug(slug)
+    ? null
+    : unstable_cache(() => buildPublicSummary(slug), ["public-summary", slug], {
+        tags: [PUBLIC_SUMMARY_TAG, `${PUBLIC_SUMMARY_TAG}:${slug}`],
+        revalidate: 3600,
+      })();
 
 /** Uncached, for tests and the downloads' own checks. */
 export const unsafeBuildPublicSummary = buildPublicSummary;
-

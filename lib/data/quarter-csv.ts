@@ -94,7 +94,14 @@ export async function importQuarterCsv(
   const organization = await db.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { shortName: true } });
   const file = readQuarterCsv(input.text);
   if (file.fileError !== undefined) {
-    return { organization: organization.shortName, rows: [], counts: { create: 0, change: 0, unchanged: 0, reject: 0 }, fileError: file.fileError, applied: false, version: input.version };
+    return {
+      organization: organization.shortName,
+      rows: [],
+      counts: { create: 0, change: 0, unchanged: 0, reject: 0 },
+      fileError: file.fileError,
+      applied: false,
+      version: input.version,
+    };
   }
 
   const indicators = await indicatorsFor(db, partnership.id, input.organizationId);
@@ -116,7 +123,9 @@ export async function importQuarterCsv(
     } else if (!indicator) {
       row.reason = `"${r.indicator}" is not one of ${organization.shortName}'s indicators on this partnership.`;
     } else if (r.cell !== "" && !cellsOf(indicator.dimensions).some((c) => c.key === r.cell)) {
-      row.reason = `"${r.cellText}" is not a breakdown of ${r.indicator}; use total${cellsOf(indicator.dimensions).map((c) => `, ${c.key}`).join("")}.`;
+      row.reason = `"${r.cellText}" is not a breakdown of ${r.indicator}; use total${cellsOf(indicator.dimensions)
+        .map((c) => `, ${c.key}`)
+        .join("")}.`;
     } else if (r.cell !== "" && (r.note !== "" || r.evidence !== "")) {
       row.reason = `Notes and evidence links belong on the total row of ${r.indicator}: move them there.`;
     } else if (lineOf.has(`${r.indicator}|${r.cell}`)) {
@@ -148,6 +157,13 @@ export async function importQuarterCsv(
   for (const r of rows) counts[r.outcome] += 1;
   const report: ImportReport = { organization: organization.shortName, rows, counts, applied: false, version };
   if (!input.apply || counts.reject > 0 || counts.create + counts.change === 0) return report;
-  const saved = await saveSubmission(actor, { slug: input.slug, period: input.period, organizationId: input.organizationId, version: input.version, intent: "save", values: merged });
+  const saved = await saveSubmission(actor, {
+    slug: input.slug,
+    period: input.period,
+    organizationId: input.organizationId,
+    version: input.version,
+    intent: "save",
+    values: merged,
+  });
   return { ...report, applied: true, version: saved.version };
 }

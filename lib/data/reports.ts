@@ -30,7 +30,16 @@ export interface QuarterSubmission {
   /** The partner government records its contributions with its quarter. */
   takesContributions: boolean;
   canRecordContributions: boolean;
-  contributions: { id: string; kind: "DISBURSED" | "IN_KIND"; amount: string; currency: "USD" | "PHP"; exchangeRate: string; rateDate: string; rateSource: string; note: string | null }[];
+  contributions: {
+    id: string;
+    kind: "DISBURSED" | "IN_KIND";
+    amount: string;
+    currency: "USD" | "PHP";
+    exchangeRate: string;
+    rateDate: string;
+    rateSource: string;
+    note: string | null;
+  }[];
   /** The version an edit must name: 0 before anything is saved. */
   version: number;
   entry: EntryRow[];

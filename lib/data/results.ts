@@ -94,10 +94,7 @@ const indicatorSummariesSql = `
 
 /** Every indicator of a partnership with its life-of-partnership result against its target. */
 export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): Promise<IndicatorSummary[]> {
-  return db.$queryRawUnsafe<IndicatorSummary[]>(
-    `SELECT * FROM (${indicatorSummariesSql}) s ORDER BY s."objectiveSortOrder", s."sortOrder"`,
-    [partnershipId],
-  );
+  return db.$queryRawUnsafe<IndicatorSummary[]>(`SELECT * FROM (${indicatorSummariesSql}) s ORDER BY s."objectiveSortOrder", s."sortOrder"`, [partnershipId]);
 }
 
 export interface ResultsOverview {

@@ -69,67 +69,69 @@ export async function saveSubmission(
   actor: Actor | null,
   input: { slug: string; period: string; organizationId: string; version: number; intent: "save" | "submit"; values: QuarterValuesInput },
 ): Promise<{ status: "DRAFT" | "RETURNED" | "SUBMITTED"; version: number }> {
-  return getDb().$transaction(async (tx) => {
-    const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
-    const scope = { partnershipId, organizationId: input.organizationId };
-    const editor = requirePermission(actor, "submission.edit", scope);
-    if (input.intent === "submit") requirePermission(editor, "submission.submit", scope);
+  return getDb().$transaction(
+    async (tx) => {
+      const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
+      const scope = { partnershipId, organizationId: input.organizationId };
+      const editor = requirePermission(actor, "submission.edit", scope);
+      if (input.intent === "submit") requirePermission(editor, "submission.submit", scope);
 
-    const indicators = await indicatorsFor(tx, partnershipId, input.organizationId);
-    const { values, problems } = checkQuarterValues(indicators, input.values, { complete: input.intent === "submit" });
-    if (problems.length > 0) throw new InvalidQuarterValues(problems);
+      const indicators = await indicatorsFor(tx, partnershipId, input.organizationId);
+      const { values, problems } = checkQuarterValues(indicators, input.values, { complete: input.intent === "submit" });
+      if (problems.length > 0) throw new InvalidQuarterValues(problems);
 
-    const existing = await editableReport(tx, period.id, input.organizationId);
-    const currentVersion = existing?.version ?? 0;
-    const before = await storedValues(tx, existing?.id ?? null);
-    const storedCell = (code: string, cell: string) => before[code]?.cells[cell] ?? null;
-    if (currentVersion !== input.version) {
-      const changed = indicators.flatMap((i) =>
-        Object.entries(values[i.code]?.cells ?? {})
-          .filter(([cell, mine]) => !sameNumber(storedCell(i.code, cell), mine))
-          .map(([cell, mine]) => `${i.code} ${cell === "" ? "total" : cell}: now ${storedCell(i.code, cell) ?? "empty"} (yours: ${mine ?? "empty"})`),
+      const existing = await editableReport(tx, period.id, input.organizationId);
+      const currentVersion = existing?.version ?? 0;
+      const before = await storedValues(tx, existing?.id ?? null);
+      const storedCell = (code: string, cell: string) => before[code]?.cells[cell] ?? null;
+      if (currentVersion !== input.version) {
+        const changed = indicators.flatMap((i) =>
+          Object.entries(values[i.code]?.cells ?? {})
+            .filter(([cell, mine]) => !sameNumber(storedCell(i.code, cell), mine))
+            .map(([cell, mine]) => `${i.code} ${cell === "" ? "total" : cell}: now ${storedCell(i.code, cell) ?? "empty"} (yours: ${mine ?? "empty"})`),
+        );
+        throw new AppError(
+          "CONFLICT",
+          `Someone else saved this quarter after you opened it, so nothing was saved. ${changed.length > 0 ? `What they changed, against what you typed: ${changed.join("; ")}.` : "Their values are the same as yours."} Reload the page, then re-apply your edits.`,
+        );
+      }
+
+      const status = input.intent === "submit" ? ("SUBMITTED" as const) : existing?.status === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
+      const submission = await claimReport(
+        tx,
+        { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null },
+        { status, illustrative: false, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: new Date(), returnReason: null } : {}) },
       );
-      throw new AppError(
-        "CONFLICT",
-        `Someone else saved this quarter after you opened it, so nothing was saved. ${changed.length > 0 ? `What they changed, against what you typed: ${changed.join("; ")}.` : "Their values are the same as yours."} Reload the page, then re-apply your edits.`,
-      );
-    }
 
-    const status = input.intent === "submit" ? ("SUBMITTED" as const) : existing?.status === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
-    const submission = await claimReport(
-      tx,
-      { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null },
-      { status, illustrative: false, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: new Date(), returnReason: null } : {}) },
-    );
+      await tx.measurement.deleteMany({ where: { submissionId: submission.id, indicatorId: { in: indicators.map((i) => i.id) } } });
+      const rows = indicators.flatMap((i) => {
+        const v = values[i.code]!;
+        return Object.entries(v.cells)
+          .filter(([cell, value]) => value !== null || (cell === "" && (v.note || v.evidence)))
+          .map(([cell, value]) => ({
+            submissionId: submission.id,
+            indicatorId: i.id,
+            cell,
+            value: i.unit === "TEXT" ? null : value,
+            textValue: i.unit === "TEXT" ? value : null,
+            note: cell === "" ? v.note : null,
+            evidenceUrl: cell === "" ? v.evidence : null,
+          }));
+      });
+      if (rows.length > 0) await tx.measurement.createMany({ data: rows });
 
-    await tx.measurement.deleteMany({ where: { submissionId: submission.id, indicatorId: { in: indicators.map((i) => i.id) } } });
-    const rows = indicators.flatMap((i) => {
-      const v = values[i.code]!;
-      return Object.entries(v.cells)
-        .filter(([cell, value]) => value !== null || (cell === "" && (v.note || v.evidence)))
-        .map(([cell, value]) => ({
-          submissionId: submission.id,
-          indicatorId: i.id,
-          cell,
-          value: i.unit === "TEXT" ? null : value,
-          textValue: i.unit === "TEXT" ? value : null,
-          note: cell === "" ? v.note : null,
-          evidenceUrl: cell === "" ? v.evidence : null,
-        }));
-    });
-    if (rows.length > 0) await tx.measurement.createMany({ data: rows });
-
-
-    await recordAudit(tx, editor, {
-      action: status === "SUBMITTED" ? "submission.submit" : "submission.save",
-      entityType: "Submission",
-      entityId: submission.id,
-      partnershipId,
-      before: { status: existing?.status ?? null, version: currentVersion, ...auditedValues(before) },
-      after: { status, version: currentVersion + 1, ...auditedValues(values) },
-    });
-    return { status, version: currentVersion + 1 };
-  }, { timeout: 30_000 });
+      await recordAudit(tx, editor, {
+        action: status === "SUBMITTED" ? "submission.submit" : "submission.save",
+        entityType: "Submission",
+        entityId: submission.id,
+        partnershipId,
+        before: { status: existing?.status ?? null, version: currentVersion, ...auditedValues(before) },
+        after: { status, version: currentVersion + 1, ...auditedValues(values) },
+      });
+      return { status, version: currentVersion + 1 };
+    },
+    { timeout: 30_000 },
+  );
 }
 
 /** An administrator unlocks an approved quarter with a reason; it goes back to its organization as returned. */

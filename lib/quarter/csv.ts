@@ -34,8 +34,13 @@ const unescape = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) :
 /** The file's rows, or one sentence on what is wrong with the whole file. */
 export function readQuarterCsv(text: string): { rows: QuarterCsvRow[]; fileError?: undefined } | { rows?: undefined; fileError: string } {
   if (text.trim() === "") return { fileError: "The file is empty: export a quarter to see the columns it needs." };
-  if (text.includes("\u0000") || text.includes("\uFFFD")) return { fileError: "This is not a CSV text file. Save it from your spreadsheet as CSV (UTF-8) and try again." };
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim().toLowerCase() });
+  if (text.includes("\u0000") || text.includes("\uFFFD"))
+    return { fileError: "This is not a CSV text file. Save it from your spreadsheet as CSV (UTF-8) and try again." };
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const header = parsed.meta.fields ?? [];
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
   const extra = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));

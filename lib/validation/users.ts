@@ -14,8 +14,7 @@ const access = {
   partnershipIds: z.array(id).max(50).default([]),
 };
 
-const needsPartnership = (value: { role: string; partnershipIds: string[] }) =>
-  value.role === "ADMIN" || value.partnershipIds.length > 0;
+const needsPartnership = (value: { role: string; partnershipIds: string[] }) => value.role === "ADMIN" || value.partnershipIds.length > 0;
 const partnershipRule = { message: "Choose at least one partnership for this role.", path: ["partnershipIds"] };
 
 export const createUserSchema = z

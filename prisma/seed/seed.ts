@@ -15,17 +15,7 @@ import {
   sources,
   type OrganizationRef,
 } from "./facts";
-import {
-  deliveries,
-  firstQuarter,
-  indicators,
-  lastQuarter,
-  quarterlyDeliveries,
-  quarterlyValues,
-  reportingQuarters,
-} from "./illustrative";
-
-
+import { deliveries, firstQuarter, indicators, lastQuarter, quarterlyDeliveries, quarterlyValues, reportingQuarters } from "./illustrative";
 
 export interface SeedReport {
   created: string[];
@@ -350,10 +340,7 @@ async function seedOtherPartnership(tx: Tx, fact: (typeof otherPartnerships)[num
       usFundingStatement: fact.usFundingStatement,
       factsSource: { connect: { key: `cpc-${fact.slug}` } },
       members: {
-        create: [
-          { organizationId: tipId, role: "DONOR" as const },
-          ...partners.map((p) => ({ organizationId: p.id, role: "IMPLEMENTER" as const })),
-        ],
+        create: [{ organizationId: tipId, role: "DONOR" as const }, ...partners.map((p) => ({ organizationId: p.id, role: "IMPLEMENTER" as const }))],
       },
     },
   });

@@ -24,7 +24,11 @@ export async function timeImport(encoder: Actor, organizationId: string): Promis
   }
 }
 
-async function run(importQuarterCsv: typeof import("../../lib/data/quarter-csv").importQuarterCsv, encoder: Actor, organizationId: string): Promise<ImportTiming> {
+async function run(
+  importQuarterCsv: typeof import("../../lib/data/quarter-csv").importQuarterCsv,
+  encoder: Actor,
+  organizationId: string,
+): Promise<ImportTiming> {
   const text = importCsv();
   const input = { slug: IMPORT_SLUG, period: "2021Q4", organizationId, version: 0, text };
   let started = performance.now();

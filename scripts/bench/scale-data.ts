@@ -183,7 +183,9 @@ export async function ensureImportPartnership(url: string): Promise<void> {
     );
     if (rowCount === 1) {
       await client.query(`INSERT INTO "PartnershipMember" VALUES ('scale-import', 'scale-org-a', 'IMPLEMENTER')`);
-      await client.query(`INSERT INTO "Objective" (id, "partnershipId", code, title, "sortOrder") VALUES ('scale-import-o1', 'scale-import', 'O1', 'Illustrative objective', 1)`);
+      await client.query(
+        `INSERT INTO "Objective" (id, "partnershipId", code, title, "sortOrder") VALUES ('scale-import-o1', 'scale-import', 'O1', 'Illustrative objective', 1)`,
+      );
       await client.query(
         `INSERT INTO "Indicator" (id, "objectiveId", code, name, unit, aggregation, "responsibleOrganizationId", dimensions, "sortOrder")
          SELECT 'scale-import-i' || j, 'scale-import-o1', 'O1.' || j, 'Illustrative indicator ' || j, 'COUNT', 'SUM', 'scale-org-a', '{SEX,AGE_BAND}', j

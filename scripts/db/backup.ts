@@ -23,7 +23,10 @@ const extensions: Record<BackupKind, string> = { server: "dump", embedded: "tar.
 
 /** backups/compact-<kind>-<UTC timestamp>.<dump|tar.gz> under the project root. */
 export function defaultBackupFile(kind: BackupKind, now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "");
   return path.join(projectRoot, "backups", `compact-${kind}-${stamp}.${extensions[kind]}`);
 }
 
@@ -112,8 +115,21 @@ function libpqTarget(url: string): { target: string; env: NodeJS.ProcessEnv } {
   if (parsed.password) env.PGPASSWORD = decodeURIComponent(parsed.password);
   parsed.password = "";
   const libpqParameters = new Set([
-    "host", "hostaddr", "port", "user", "dbname", "connect_timeout", "application_name", "options",
-    "sslmode", "sslcert", "sslkey", "sslrootcert", "sslcrl", "target_session_attrs", "gssencmode",
+    "host",
+    "hostaddr",
+    "port",
+    "user",
+    "dbname",
+    "connect_timeout",
+    "application_name",
+    "options",
+    "sslmode",
+    "sslcert",
+    "sslkey",
+    "sslrootcert",
+    "sslcrl",
+    "target_session_attrs",
+    "gssencmode",
   ]);
   for (const key of [...parsed.searchParams.keys()]) {
     if (!libpqParameters.has(key)) parsed.searchParams.delete(key);
@@ -152,9 +168,7 @@ const serverMajorVersion = (url: string) =>
 
 const publicTableCount = (url: string) =>
   withClient(url, async (client) => {
-    const { rows } = await client.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'",
-    );
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
     return rows[0]?.n ?? 0;
   });
 
@@ -191,17 +205,21 @@ async function requireTool(tool: "pg_dump" | "pg_restore", serverMajor: number):
     throw new UserFacingError(`${tool} on PATH did not report its version ("${result.stdout.trim()}"): ${clientTools(serverMajor)}.`);
   }
   if (major < serverMajor) {
-    throw new UserFacingError(
-      `${tool} on PATH is from PostgreSQL ${major} but the server runs PostgreSQL ${serverMajor}: ${clientTools(serverMajor)}.`,
-    );
+    throw new UserFacingError(`${tool} on PATH is from PostgreSQL ${major} but the server runs PostgreSQL ${serverMajor}: ${clientTools(serverMajor)}.`);
   }
 }
 
 /** The first line of a client program's output that says what went wrong. */
 function firstError(stderr: string): string {
-  const lines = stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /error|fatal/i.test(l)) ?? lines[0] ?? "no message";
-  return line.replace(/^(pg_dump|pg_restore):\s*/, "").replace(/^error:\s*/i, "").replace(/[.\s]+$/, "");
+  return line
+    .replace(/^(pg_dump|pg_restore):\s*/, "")
+    .replace(/^error:\s*/i, "")
+    .replace(/[.\s]+$/, "");
 }
 
 /** pg_dump --format=custom of the database at url into file (which must not exist yet). */
@@ -328,4 +346,3 @@ export async function restoreEmbedded(dataDir: string, file: string): Promise<vo
     );
   }
 }
-

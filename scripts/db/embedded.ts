@@ -16,10 +16,7 @@ export interface EmbeddedPostgres {
 }
 
 /** dataDir: a folder to keep the data in, or undefined for a throwaway in-memory database. */
-export async function startEmbeddedPostgres(options: {
-  dataDir?: string;
-  preferredPort?: number;
-}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir?: string; preferredPort?: number }): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? "memory://");
   let port = options.preferredPort ?? 0;

@@ -24,10 +24,7 @@ export class MigrationError extends Error {
   }
 }
 
-export async function applyPendingMigrations(
-  runInTransaction: RunInTransaction,
-  migrationsDir?: string,
-): Promise<string[]> {
+export async function applyPendingMigrations(runInTransaction: RunInTransaction, migrationsDir?: string): Promise<string[]> {
   const list = await readMigrationList(migrationsDir);
   return runInTransaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK]);

@@ -8,11 +8,7 @@ async function listFiles(target: string, skip: Set<string>): Promise<string[]> {
   if (!existsSync(target)) return [];
   const entries = await readdir(target, { withFileTypes: true }).catch(() => null);
   if (!entries) return [target];
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !skip.has(entry.name))
-      .map((entry) => listFiles(path.join(target, entry.name), skip)),
-  );
+  const nested = await Promise.all(entries.filter((entry) => !skip.has(entry.name)).map((entry) => listFiles(path.join(target, entry.name), skip)));
   return nested.flat();
 }
 

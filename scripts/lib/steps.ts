@@ -13,7 +13,13 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
     const child = spawn(command, args, { cwd: projectRoot, env, stdio: "inherit" });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new UserFacingError(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} failed (${signal ?? `exit code ${code}`}); its output is above.`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new UserFacingError(
+              `${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} failed (${signal ?? `exit code ${code}`}); its output is above.`,
+            ),
+          ),
     );
   });
 }
@@ -54,7 +60,9 @@ export async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
   const stampFile = path.join(projectRoot, ".next/compact-tracker-build-fingerprint");
   const next = await stale(stampFile, BUILD_INPUTS, ["generated", "node_modules"]);
   if (!next && existsSync(path.join(projectRoot, ".next/BUILD_ID"))) return;
-  console.log(existsSync(path.join(projectRoot, ".next/BUILD_ID")) ? "Sources changed: rebuilding the app…" : "Building the app (first start takes a minute or two)…");
+  console.log(
+    existsSync(path.join(projectRoot, ".next/BUILD_ID")) ? "Sources changed: rebuilding the app…" : "Building the app (first start takes a minute or two)…",
+  );
   await run(process.execPath, [bin("next", "dist/bin/next"), "build"], { ...env, NODE_ENV: "production" });
   await writeFile(stampFile, next ?? (await fingerprint(projectRoot, BUILD_INPUTS, ["generated", "node_modules"])));
 }
@@ -68,7 +76,5 @@ export const nextBin = bin("next", "dist/bin/next");
  * and a cached summary would then show figures that are no longer true, or never were approved.
  */
 export async function clearServerCaches(): Promise<void> {
-  await Promise.all(
-    [".next/cache/fetch-cache", ".next/server/route-cache"].map((dir) => rm(path.join(projectRoot, dir), { recursive: true, force: true })),
-  );
+  await Promise.all([".next/cache/fetch-cache", ".next/server/route-cache"].map((dir) => rm(path.join(projectRoot, dir), { recursive: true, force: true })));
 }

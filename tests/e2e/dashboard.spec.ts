@@ -58,15 +58,18 @@ test("a chart's CSV has exactly the rows of its table", async ({ page }) => {
   const panel = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
   await panel.getByText("Show the data table").click();
   const table = panel.getByRole("table");
-  const tableRows = await table.getByRole("row").evaluateAll((rows) =>
-    rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())),
-  );
+  const tableRows = await table
+    .getByRole("row")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
   const downloadPromise = page.waitForEvent("download");
   await panel.getByRole("button", { name: /Download CSV/ }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("philippines-funding-tip-office-USD.csv");
   const csv = await readFile((await download.path())!, "utf8");
-  const csvRows = csv.trim().split("\r\n").map((line) => line.match(/("([^"]|"")*"|[^,]+|(?<=,)(?=,|$))/g)!.map((c) => c.replace(/^"|"$/g, "")));
+  const csvRows = csv
+    .trim()
+    .split("\r\n")
+    .map((line) => line.match(/("([^"]|"")*"|[^,]+|(?<=,)(?=,|$))/g)!.map((c) => c.replace(/^"|"$/g, "")));
   expect(csvRows).toEqual(tableRows);
   expect(csvRows).toHaveLength(18);
 });
@@ -82,7 +85,13 @@ test("filters in the address narrow the view and can be shared", async ({ page }
 test("the dashboard pages have no serious accessibility problems", async ({ page }) => {
   // Five pages, each rendered and analysed by axe: more than the default 30 s on a busy 2-core machine.
   test.setTimeout(120_000);
-  for (const path of ["/dashboard", "/dashboard/philippines", "/dashboard/philippines/indicators/O1.1", "/dashboard/philippines/objectives/O2", "/dashboard/philippines/reports/2019Q3"]) {
+  for (const path of [
+    "/dashboard",
+    "/dashboard/philippines",
+    "/dashboard/philippines/indicators/O1.1",
+    "/dashboard/philippines/objectives/O2",
+    "/dashboard/philippines/reports/2019Q3",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousAccessibilityProblems(page);

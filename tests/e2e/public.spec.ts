@@ -11,7 +11,9 @@ test("the Philippines summary shows the published results with their sources", a
   }
   const card = page.getByRole("listitem").filter({ hasText: "Child victims of online sexual exploitation identified" });
   await card.getByText("Source").click();
-  await expect(card).toContainText("Final high-level dialogue of the U.S.-Philippines CPC Partnership (29 April 2021), Inter-Agency Council Against Trafficking (IACAT), April 29, 2021");
+  await expect(card).toContainText(
+    "Final high-level dialogue of the U.S.-Philippines CPC Partnership (29 April 2021), Inter-Agency Council Against Trafficking (IACAT), April 29, 2021",
+  );
   await expect(page.locator("[data-party='TIP Office']")).toContainText("USD 4,900,000 · PHP 237,000,000");
   await expect(page.getByText("Delivered is illustrative")).toBeVisible();
 });
@@ -19,7 +21,10 @@ test("the Philippines summary shows the published results with their sources", a
 test("no sensitive count from 1 to 9 appears in the page, the JSON or the CSV", async ({ page, request }) => {
   await page.goto("/partnerships/philippines");
   for (const code of ["O1.1", "O3.2"]) {
-    const cells = await page.getByRole("row", { name: new RegExp(`^${code.replace(".", "\\.")} `) }).getByRole("cell").allInnerTexts();
+    const cells = await page
+      .getByRole("row", { name: new RegExp(`^${code.replace(".", "\\.")} `) })
+      .getByRole("cell")
+      .allInnerTexts();
     expect(cells.filter((c) => /^[1-9]$/.test(c.trim()))).toEqual([]);
   }
   expect(await page.getByText("<10").count()).toBeGreaterThan(0);

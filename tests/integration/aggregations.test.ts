@@ -16,33 +16,128 @@ beforeAll(async () => {
   const host = await db.organization.create({ data: { name: "Host Council", shortName: "Host", kind: "PARTNER_GOVERNMENT" } });
   const p = await db.partnership.create({
     data: {
-      slug: "fixture", name: "Fixture partnership", country: "Fixture", usLeadOffice: "Donor Office",
-      signedOn: new Date("2019-07-01"), startsOn: new Date("2019-07-01"), endsOn: new Date("2020-06-30"),
-      firstYear: 2019, firstQuarter: 3, lastYear: 2020, lastQuarter: 2, status: "CONCLUDED", summary: "", regions: [],
+      slug: "fixture",
+      name: "Fixture partnership",
+      country: "Fixture",
+      usLeadOffice: "Donor Office",
+      signedOn: new Date("2019-07-01"),
+      startsOn: new Date("2019-07-01"),
+      endsOn: new Date("2020-06-30"),
+      firstYear: 2019,
+      firstQuarter: 3,
+      lastYear: 2020,
+      lastQuarter: 2,
+      status: "CONCLUDED",
+      summary: "",
+      regions: [],
     },
   });
   partnershipId = p.id;
   const periods = new Map<string, string>();
-  for (const [year, quarter] of [[2019, 3], [2019, 4], [2020, 1], [2020, 2]] as const) {
+  for (const [year, quarter] of [
+    [2019, 3],
+    [2019, 4],
+    [2020, 1],
+    [2020, 2],
+  ] as const) {
     periods.set(`${year}Q${quarter}`, (await db.reportingPeriod.create({ data: { partnershipId, year, quarter } })).id);
   }
   const money = { rateSource: "fixture", approximate: false };
   // PHP 175,000,000 at 50.00 PHP per USD is USD 3,500,000.00; restated as USD 4,000,000 at 48.
-  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "donor", fromOrganizationId: donor.id, kind: "AWARD", label: "first", amount: "175000000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2019-08-01"), statedOn: new Date("2019-08-01") } });
-  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "donor", fromOrganizationId: donor.id, kind: "COMMITMENT", label: "restated", amount: "4000000", currency: "USD", exchangeRate: "48", rateDate: new Date("2020-01-15"), statedOn: new Date("2020-01-15") } });
-  await db.fundingCommitment.create({ data: { ...money, partnershipId, figureKey: "host", fromOrganizationId: host.id, kind: "PLEDGE", label: "host", amount: "10000000", currency: "PHP", exchangeRate: "50", statedEquivalent: "199000", statedEquivalentCurrency: "USD", rateDate: new Date("2019-12-31"), statedOn: new Date("2019-12-31") } });
-  await db.fundingDelivery.create({ data: { partnershipId, periodId: periods.get("2019Q4")!, fromOrganizationId: donor.id, kind: "DISBURSED", amount: "1000000", currency: "USD", exchangeRate: "50", rateDate: new Date("2019-12-01"), rateSource: "fixture" } });
-  await db.fundingDelivery.create({ data: { partnershipId, periodId: periods.get("2020Q1")!, fromOrganizationId: donor.id, kind: "DISBURSED", amount: "24000000", currency: "PHP", exchangeRate: "48", rateDate: new Date("2020-03-01"), rateSource: "fixture" } });
+  await db.fundingCommitment.create({
+    data: {
+      ...money,
+      partnershipId,
+      figureKey: "donor",
+      fromOrganizationId: donor.id,
+      kind: "AWARD",
+      label: "first",
+      amount: "175000000",
+      currency: "PHP",
+      exchangeRate: "50",
+      rateDate: new Date("2019-08-01"),
+      statedOn: new Date("2019-08-01"),
+    },
+  });
+  await db.fundingCommitment.create({
+    data: {
+      ...money,
+      partnershipId,
+      figureKey: "donor",
+      fromOrganizationId: donor.id,
+      kind: "COMMITMENT",
+      label: "restated",
+      amount: "4000000",
+      currency: "USD",
+      exchangeRate: "48",
+      rateDate: new Date("2020-01-15"),
+      statedOn: new Date("2020-01-15"),
+    },
+  });
+  await db.fundingCommitment.create({
+    data: {
+      ...money,
+      partnershipId,
+      figureKey: "host",
+      fromOrganizationId: host.id,
+      kind: "PLEDGE",
+      label: "host",
+      amount: "10000000",
+      currency: "PHP",
+      exchangeRate: "50",
+      statedEquivalent: "199000",
+      statedEquivalentCurrency: "USD",
+      rateDate: new Date("2019-12-31"),
+      statedOn: new Date("2019-12-31"),
+    },
+  });
+  await db.fundingDelivery.create({
+    data: {
+      partnershipId,
+      periodId: periods.get("2019Q4")!,
+      fromOrganizationId: donor.id,
+      kind: "DISBURSED",
+      amount: "1000000",
+      currency: "USD",
+      exchangeRate: "50",
+      rateDate: new Date("2019-12-01"),
+      rateSource: "fixture",
+    },
+  });
+  await db.fundingDelivery.create({
+    data: {
+      partnershipId,
+      periodId: periods.get("2020Q1")!,
+      fromOrganizationId: donor.id,
+      kind: "DISBURSED",
+      amount: "24000000",
+      currency: "PHP",
+      exchangeRate: "48",
+      rateDate: new Date("2020-03-01"),
+      rateSource: "fixture",
+    },
+  });
 
   const objective = await db.objective.create({ data: { partnershipId, code: "O1", title: "Objective", sortOrder: 1 } });
   const indicator = await db.indicator.create({
-    data: { objectiveId: objective.id, code: "O1.1", name: "Cases", unit: "COUNT", aggregation: "SUM", responsibleOrganizationId: host.id, dimensions: [], sortOrder: 1 },
+    data: {
+      objectiveId: objective.id,
+      code: "O1.1",
+      name: "Cases",
+      unit: "COUNT",
+      aggregation: "SUM",
+      responsibleOrganizationId: host.id,
+      dimensions: [],
+      sortOrder: 1,
+    },
   });
   indicatorId = indicator.id;
-  await db.target.createMany({ data: [
-    { indicatorId, scope: "YEAR", year: 2019, quarter: 0, value: "4" },
-    { indicatorId, scope: "YEAR", year: 2020, quarter: 0, value: "10" },
-  ] });
+  await db.target.createMany({
+    data: [
+      { indicatorId, scope: "YEAR", year: 2019, quarter: 0, value: "4" },
+      { indicatorId, scope: "YEAR", year: 2020, quarter: 0, value: "10" },
+    ],
+  });
   const report = async (period: string, status: "APPROVED" | "SUBMITTED" | "DRAFT", value: string) => {
     const s = await db.submission.create({ data: { partnershipId, periodId: periods.get(period)!, organizationId: host.id, status } });
     await db.measurement.create({ data: { submissionId: s.id, indicatorId, cell: "", value } });
@@ -53,7 +148,15 @@ beforeAll(async () => {
   const submittedQ2 = await report("2020Q2", "SUBMITTED", "100");
   // The host's contributions, entered with its quarters: PHP 2,500,000 at 50 is USD 50,000.00 and
   // counts (approved); PHP 1,000,000 with the submitted 2020Q2 does not count yet.
-  const contribution = { partnershipId, fromOrganizationId: host.id, kind: "DISBURSED" as const, currency: "PHP" as const, exchangeRate: "50", rateDate: new Date("2020-03-01"), rateSource: "fixture" };
+  const contribution = {
+    partnershipId,
+    fromOrganizationId: host.id,
+    kind: "DISBURSED" as const,
+    currency: "PHP" as const,
+    exchangeRate: "50",
+    rateDate: new Date("2020-03-01"),
+    rateSource: "fixture",
+  };
   await db.fundingDelivery.create({ data: { ...contribution, periodId: periods.get("2020Q1")!, submissionId: approvedQ1, amount: "2500000" } });
   await db.fundingDelivery.create({ data: { ...contribution, periodId: periods.get("2020Q2")!, submissionId: submittedQ2, amount: "1000000" } });
 });
@@ -95,7 +198,11 @@ describe("funding by quarter", () => {
       { partyId: expect.any(String), party: "Donor", committed: "4000000.00", delivered: "1500000.00", deliveredIllustrative: false },
       { partyId: expect.any(String), party: "Host", committed: "199000.00", delivered: "50000.00", deliveredIllustrative: false },
     ]);
-    expect((await unsafePartnershipFundingTotals(db, [partnershipId], "USD")).get(partnershipId)).toEqual({ committed: "4199000.00", delivered: "1550000.00", illustrative: false });
+    expect((await unsafePartnershipFundingTotals(db, [partnershipId], "USD")).get(partnershipId)).toEqual({
+      committed: "4199000.00",
+      delivered: "1550000.00",
+      illustrative: false,
+    });
   });
 });
 
@@ -133,29 +240,35 @@ describe("results by each indicator's own rule", () => {
     const objective = await db.objective.findFirstOrThrow({ where: { partnershipId, code: "O1" } });
     const host = await db.organization.findFirstOrThrow({ where: { shortName: "Host" } });
     const indicator = (code: string, aggregation: "LATEST" | "MAX" | "SUM", sortOrder: number) =>
-      db.indicator.create({ data: { objectiveId: objective.id, code, name: code, unit: "COUNT", aggregation, responsibleOrganizationId: host.id, dimensions: [], sortOrder } });
+      db.indicator.create({
+        data: { objectiveId: objective.id, code, name: code, unit: "COUNT", aggregation, responsibleOrganizationId: host.id, dimensions: [], sortOrder },
+      });
     ids.latest = (await indicator("O1.2", "LATEST", 2)).id;
     ids.max = (await indicator("O1.3", "MAX", 3)).id;
     ids.none = (await indicator("O1.4", "SUM", 4)).id;
-    await db.target.createMany({ data: [
-      // A life-of-partnership target wins over annual ones.
-      { indicatorId: ids.latest, scope: "LIFE", year: 0, quarter: 0, value: "10" },
-      { indicatorId: ids.latest, scope: "YEAR", year: 2020, quarter: 0, value: "99" },
-      // Quarterly targets add up.
-      { indicatorId: ids.max, scope: "QUARTER", year: 2019, quarter: 4, value: "3" },
-      { indicatorId: ids.max, scope: "QUARTER", year: 2020, quarter: 2, value: "5" },
-    ] });
+    await db.target.createMany({
+      data: [
+        // A life-of-partnership target wins over annual ones.
+        { indicatorId: ids.latest, scope: "LIFE", year: 0, quarter: 0, value: "10" },
+        { indicatorId: ids.latest, scope: "YEAR", year: 2020, quarter: 0, value: "99" },
+        // Quarterly targets add up.
+        { indicatorId: ids.max, scope: "QUARTER", year: 2019, quarter: 4, value: "3" },
+        { indicatorId: ids.max, scope: "QUARTER", year: 2020, quarter: 2, value: "5" },
+      ],
+    });
     // The same submissions as O1.1's: 2019Q4 and 2020Q1 approved, 2020Q2 only submitted.
     const submissions = await db.submission.findMany({ where: { partnershipId }, include: { period: true } });
     const of = (year: number, quarter: number) => submissions.find((s) => s.period.year === year && s.period.quarter === quarter)!.id;
-    await db.measurement.createMany({ data: [
-      { submissionId: of(2019, 4), indicatorId: ids.latest, cell: "", value: "6" },
-      { submissionId: of(2020, 1), indicatorId: ids.latest, cell: "", value: "4" },
-      { submissionId: of(2020, 2), indicatorId: ids.latest, cell: "", value: "100" },
-      { submissionId: of(2019, 4), indicatorId: ids.max, cell: "", value: "6" },
-      { submissionId: of(2020, 1), indicatorId: ids.max, cell: "", value: "4" },
-      { submissionId: of(2020, 2), indicatorId: ids.max, cell: "", value: "100" },
-    ] });
+    await db.measurement.createMany({
+      data: [
+        { submissionId: of(2019, 4), indicatorId: ids.latest, cell: "", value: "6" },
+        { submissionId: of(2020, 1), indicatorId: ids.latest, cell: "", value: "4" },
+        { submissionId: of(2020, 2), indicatorId: ids.latest, cell: "", value: "100" },
+        { submissionId: of(2019, 4), indicatorId: ids.max, cell: "", value: "6" },
+        { submissionId: of(2020, 1), indicatorId: ids.max, cell: "", value: "4" },
+        { submissionId: of(2020, 2), indicatorId: ids.max, cell: "", value: "100" },
+      ],
+    });
   });
 
   it("takes the latest approved quarter, the highest, or nothing, against a life, quarterly or no target", async () => {

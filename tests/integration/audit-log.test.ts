@@ -11,9 +11,7 @@ describe("the audit log", () => {
     const event = await db.auditEvent.create({
       data: { action: "test.recorded", entityType: "Test", after: { value: 1 } },
     });
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "test.rewritten" } })).rejects.toThrow(
-      /insert-only audit log/,
-    );
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "test.rewritten" } })).rejects.toThrow(/insert-only audit log/);
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/insert-only audit log/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/insert-only audit log/);
     const kept = await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } });

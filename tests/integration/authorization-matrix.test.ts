@@ -35,7 +35,12 @@ async function filesNamed(dir: string, name: string): Promise<string[]> {
 }
 
 const routeOf = (file: string) =>
-  "/" + path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/");
+  "/" +
+  path
+    .relative(path.join(root, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((part) => !/^\(.*\)$/.test(part))
+    .join("/");
 
 describe("every entry point has a rule", () => {
   it("lists every exported server action with its permission", async () => {
@@ -50,10 +55,7 @@ describe("every entry point has a rule", () => {
   });
 
   it("lists every page and route handler as public or protected", async () => {
-    const routes = [
-      ...(await filesNamed(path.join(root, "app"), "page.tsx")),
-      ...(await filesNamed(path.join(root, "app"), "route.ts")),
-    ].map(routeOf);
+    const routes = [...(await filesNamed(path.join(root, "app"), "page.tsx")), ...(await filesNamed(path.join(root, "app"), "route.ts"))].map(routeOf);
     const known = new Set<string>([...Object.keys(PROTECTED_ROUTES), ...PUBLIC_ROUTES]);
     expect(routes.filter((route) => !known.has(route))).toEqual([]);
   });
@@ -88,7 +90,12 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
     changeUserAccessAction: async () => {
       const target = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
       return {
-        formData: form({ userId: target.id, role: "REVIEWER", organizationId: await organizationId(db, "TIP Office"), "partnershipIds[]": [await partnershipId(db, "ghana")] }),
+        formData: form({
+          userId: target.id,
+          role: "REVIEWER",
+          organizationId: await organizationId(db, "TIP Office"),
+          "partnershipIds[]": [await partnershipId(db, "ghana")],
+        }),
       };
     },
     setUserDisabledAction: async () => {
@@ -125,8 +132,16 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       const iacat = await organizationId(db, "IACAT");
       return {
         formData: form({
-          slug: "philippines", period: period.text, organizationId: iacat, version: "0", kind: "IN_KIND", currency: "PHP",
-          amount: "250000", exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate",
+          slug: "philippines",
+          period: period.text,
+          organizationId: iacat,
+          version: "0",
+          kind: "IN_KIND",
+          currency: "PHP",
+          amount: "250000",
+          exchangeRate: "50.25",
+          rateDate: "2020-03-31",
+          rateSource: "BSP reference rate",
         }),
       };
     },
@@ -134,8 +149,16 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       const submission = await createSubmission(db, { partnership: "philippines", organization: "IACAT", status: "DRAFT" });
       const contribution = await db.fundingDelivery.create({
         data: {
-          partnershipId: submission.partnershipId, periodId: submission.periodId, submissionId: submission.id, fromOrganizationId: submission.organizationId,
-          kind: "DISBURSED", amount: "1000", currency: "PHP", exchangeRate: "50", rateDate: new Date("2020-01-01"), rateSource: "test",
+          partnershipId: submission.partnershipId,
+          periodId: submission.periodId,
+          submissionId: submission.id,
+          fromOrganizationId: submission.organizationId,
+          kind: "DISBURSED",
+          amount: "1000",
+          currency: "PHP",
+          exchangeRate: "50",
+          rateDate: new Date("2020-01-01"),
+          rateSource: "test",
         },
       });
       return {

@@ -24,8 +24,18 @@ beforeAll(async () => {
   const second = await db.partnership.findUniqueOrThrow({ where: { slug: "scale-00002" } });
   await db.fundingCommitment.create({
     data: {
-      partnershipId: second.id, figureKey: "us", fromOrganizationId: "scale-org-us", kind: "CEILING", label: "U.S. funding, restated again (illustrative)",
-      amount: "3600000", currency: "USD", exchangeRate: "50", rateDate: new Date("2020-03-31"), rateSource: "Illustrative rate", statedOn: new Date("2020-03-31"), illustrative: true,
+      partnershipId: second.id,
+      figureKey: "us",
+      fromOrganizationId: "scale-org-us",
+      kind: "CEILING",
+      label: "U.S. funding, restated again (illustrative)",
+      amount: "3600000",
+      currency: "USD",
+      exchangeRate: "50",
+      rateDate: new Date("2020-03-31"),
+      rateSource: "Illustrative rate",
+      statedOn: new Date("2020-03-31"),
+      illustrative: true,
     },
   });
   admin = await createUser(db, { role: "ADMIN", organization: "TIP Office" });
@@ -44,13 +54,18 @@ it("gives each partnership the figures it has on its own", async () => {
     const withTargets = indicators.filter((i) => i.percentOfTarget !== null);
     const grid = await unsafeReportingGrid(db, id);
     const last = grid.at(-1)?.quarter;
-    expect(list.find((p) => p.slug === slug), slug).toMatchObject({
+    expect(
+      list.find((p) => p.slug === slug),
+      slug,
+    ).toMatchObject({
       committedUsd: money.committed,
       deliveredUsd: money.delivered,
       illustrative: money.illustrative || indicators.some((i) => i.actualIllustrative),
       targetsMet: withTargets.filter((i) => Number(i.percentOfTarget) >= 100).length,
       targetsSet: withTargets.length,
-      latestQuarter: last ? { quarter: last, statuses: grid.filter((c) => c.quarter === last).map((c) => ({ organization: c.organization, status: c.status })) } : null,
+      latestQuarter: last
+        ? { quarter: last, statuses: grid.filter((c) => c.quarter === last).map((c) => ({ organization: c.organization, status: c.status })) }
+        : null,
     });
   }
   // The Philippines' row, as the record states it: USD 4.9M from the United States and PHP 44.6M

@@ -10,12 +10,13 @@ import { pgliteTransactions } from "../../scripts/db/runners";
 import { migrationsDir } from "../../scripts/db/schema-engine";
 
 const migrationNames = async () =>
-  (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 const tablesIn = async (db: PGlite) =>
-  (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map(
-    (r) => r.tablename,
-  );
+  (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.tablename);
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -61,7 +61,14 @@ describe("the public summary", () => {
     const approved = await db.submission.findFirstOrThrow({ where: { organizationId: ijm, period: { year: 2019, quarter: 2 } } });
     await reopenSubmission(admin, { submissionId: approved.id, version: approved.version, reason: "Correction" });
     const form = { "v:O1.1:total": "5", "v:O1.1:SEX=F": "3", "v:O1.1:SEX=M": "2", "v:O1.2:total": "4", "v:O1.3:total": "2" };
-    await saveSubmission(partner, { slug: "philippines", period: "2019Q2", organizationId: ijm, version: approved.version + 1, intent: "submit", values: valuesFromForm(form) });
+    await saveSubmission(partner, {
+      slug: "philippines",
+      period: "2019Q2",
+      organizationId: ijm,
+      version: approved.version + 1,
+      intent: "submit",
+      values: valuesFromForm(form),
+    });
     await reviewSubmission(reviewer, { submissionId: approved.id, version: approved.version + 2, decision: "APPROVE", reason: "" });
     const o11 = (await published()).summary.results.find((r) => r.code === "O1.1")!;
     expect(o11.total).not.toBe("<10");
@@ -79,7 +86,14 @@ describe("the public summary", () => {
     expect(quarterValue((await published()).summary, "O2.1", "2020Q3")).toBeNull();
 
     const form = { "v:O2.1:total": "777", "v:O4.1:total": "9", "v:O5.1:total": "3", "v:O5.2:total": "75" };
-    await saveSubmission(encoder, { slug: "philippines", period: "2020Q3", organizationId: iacat, version: submission.version + 1, intent: "submit", values: valuesFromForm(form) });
+    await saveSubmission(encoder, {
+      slug: "philippines",
+      period: "2020Q3",
+      organizationId: iacat,
+      version: submission.version + 1,
+      intent: "submit",
+      values: valuesFromForm(form),
+    });
     let { json, csv, summary } = await published();
     expect(quarterValue(summary, "O2.1", "2020Q3")).toBeNull();
     expect(json).not.toContain('"777"');

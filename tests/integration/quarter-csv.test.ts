@@ -32,7 +32,14 @@ const run = (period: string, text: string, apply: boolean, version = 0) =>
 describe("quarter CSV", () => {
   it("exports every value in the import format, escaping spreadsheet formulas", async () => {
     const period = (await createPeriod(db, "philippines")).text;
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "=HYPERLINK(\"http://x\")" }) });
+    await saveSubmission(encoder, {
+      slug: "philippines",
+      period,
+      organizationId: iacat,
+      version: 0,
+      intent: "save",
+      values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": '=HYPERLINK("http://x")' }),
+    });
     const csv = await exportQuarterCsv(encoder, "philippines", period);
     expect(csv.split("\r\n")[0]).toBe(HEADER);
     expect(csv).toContain(`IACAT,O2.1,total,4,"'=HYPERLINK(""http://x"")",`);
@@ -76,7 +83,9 @@ describe("quarter CSV", () => {
     ]);
     const applied = await run(period, noteOnly, true, 1);
     expect(applied).toMatchObject({ applied: true, version: 2 });
-    const stored = await db.measurement.findFirstOrThrow({ where: { submission: { period: { year: Number(period.slice(0, 4)) } }, indicator: { code: "O2.1" }, cell: "" } });
+    const stored = await db.measurement.findFirstOrThrow({
+      where: { submission: { period: { year: Number(period.slice(0, 4)) } }, indicator: { code: "O2.1" }, cell: "" },
+    });
     expect([stored.note, stored.evidenceUrl]).toEqual(["from the case registry (corrected)", "https://example.org/b"]);
   });
 
@@ -86,7 +95,11 @@ describe("quarter CSV", () => {
     const before = await databaseDigest(url);
     const dry = await run(period, `${HEADER}\nIACAT,O2.1,total,6,,\n`, false, 1);
     expect(dry.rows[0]).toMatchObject({ outcome: "change" });
-    expect(dry.rows[0]!.changes).toEqual(["value: 5 → 6", 'note will be removed ("from the registry")', "evidence link will be removed (https://example.org/a)"]);
+    expect(dry.rows[0]!.changes).toEqual([
+      "value: 5 → 6",
+      'note will be removed ("from the registry")',
+      "evidence link will be removed (https://example.org/a)",
+    ]);
     expect(await databaseDigest(url)).toEqual(before);
   });
 
@@ -95,7 +108,11 @@ describe("quarter CSV", () => {
     const partner = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
     const ijm = await organizationId(db, "IJM");
     const report = await importQuarterCsv(partner, {
-      slug: "philippines", period, organizationId: ijm, version: 0, apply: false,
+      slug: "philippines",
+      period,
+      organizationId: ijm,
+      version: 0,
+      apply: false,
       text: `${HEADER}\nIJM,O1.1,total,3,,\nIJM,O1.1,SEX=F,2,seen in the registry,\nIJM,O1.1,SEX=M,1,,\n`,
     });
     expect(report.rows.map((r) => [r.line, r.outcome, r.reason ?? ""])).toEqual([
@@ -151,7 +168,9 @@ describe("quarter CSV", () => {
     body.append("version", "0");
     body.append("mode", "apply");
     const before = await databaseDigest(url);
-    const response = await POST(new Request("http://localhost/api/import", { method: "POST", body }), { params: Promise.resolve({ slug: "philippines", period }) });
+    const response = await POST(new Request("http://localhost/api/import", { method: "POST", body }), {
+      params: Promise.resolve({ slug: "philippines", period }),
+    });
     expect(response.status).toBe(413);
     expect((await response.json()).message).toMatch(/larger than 5 MB/);
     expect(await databaseDigest(url)).toEqual(before);

@@ -39,9 +39,7 @@ describe("the seed", () => {
       orderBy: [{ figureKey: "asc" }, { statedOn: "asc" }, { amount: "desc" }],
       include: { source: true },
     });
-    expect(
-      statements.map((s) => [s.figureKey, s.statedOn.toISOString().slice(0, 10), `${s.currency} ${s.amount.toFixed(0)}`, s.source?.key]),
-    ).toEqual([
+    expect(statements.map((s) => [s.figureKey, s.statedOn.toISOString().slice(0, 10), `${s.currency} ${s.amount.toFixed(0)}`, s.source?.key])).toEqual([
       ["ph-funding", "2017-10-19", "PHP 40000000", "S1"],
       ["ph-funding", "2018-11-15", "PHP 40000000", "S4"],
       ["ph-funding", "2021-04-29", "PHP 44600000", "S2"],

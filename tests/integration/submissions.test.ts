@@ -39,7 +39,9 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 const auditCount = async () => db.auditEvent.count();
 const submissionOf = async (period: string) =>
-  db.submission.findFirstOrThrow({ where: { period: { year: Number(period.slice(0, 4)), quarter: 1, partnership: { slug: "philippines" } }, organizationId: iacat } });
+  db.submission.findFirstOrThrow({
+    where: { period: { year: Number(period.slice(0, 4)), quarter: 1, partnership: { slug: "philippines" } }, organizationId: iacat },
+  });
 
 describe("the quarter workflow", () => {
   it("goes draft → submitted → returned → submitted → approved, and reopens only for an admin", async () => {
@@ -57,7 +59,9 @@ describe("the quarter workflow", () => {
     expect(await refusal(save(encoder, 2, "save", complete))).toBe("CONFLICT");
     const submitted = await submissionOf(period);
     expect(await refusal(reviewSubmission(encoder, { submissionId: submitted.id, version: 2, decision: "APPROVE", reason: "" }))).toBe("FORBIDDEN");
-    expect(await reviewSubmission(reviewer, { submissionId: submitted.id, version: 2, decision: "RETURN", reason: "O4.1 looks high." })).toEqual({ status: "RETURNED" });
+    expect(await reviewSubmission(reviewer, { submissionId: submitted.id, version: 2, decision: "RETURN", reason: "O4.1 looks high." })).toEqual({
+      status: "RETURNED",
+    });
     expect(await auditCount()).toBe(++audits);
     const thread = await db.comment.findMany({ where: { submissionId: submitted.id }, orderBy: { createdAt: "asc" } });
     expect(thread.map((c) => c.body)).toEqual(["O4.1 looks high."]);
@@ -85,7 +89,11 @@ describe("the quarter workflow", () => {
     const period = (await createPeriod(db, "philippines")).text;
     const before = await databaseDigest(url);
     for (const actor of [partner, reviewer, admin]) {
-      expect(await refusal(saveSubmission(actor, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm(complete) }))).toBe("FORBIDDEN");
+      expect(
+        await refusal(
+          saveSubmission(actor, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm(complete) }),
+        ),
+      ).toBe("FORBIDDEN");
     }
     expect(await databaseDigest(url)).toEqual(before);
   });
@@ -99,8 +107,18 @@ describe("the quarter workflow", () => {
     const period = (await createPeriod(db, "philippines")).text;
     const before = await databaseDigest(url);
     const attempt = saveSubmission(encoder, {
-      slug: "philippines", period, organizationId: iacat, version: 0, intent: "save",
-      values: valuesFromForm({ "v:O2.1:total": "-3", "v:O4.1:total": "2.5", "v:O5.1:total": "1,000", "v:O5.2:total": "140", "evidence:O2.1": "javascript:alert(1)" }),
+      slug: "philippines",
+      period,
+      organizationId: iacat,
+      version: 0,
+      intent: "save",
+      values: valuesFromForm({
+        "v:O2.1:total": "-3",
+        "v:O4.1:total": "2.5",
+        "v:O5.1:total": "1,000",
+        "v:O5.2:total": "140",
+        "evidence:O2.1": "javascript:alert(1)",
+      }),
     });
     await expect(attempt).rejects.toMatchObject({
       code: "VALIDATION",
@@ -120,20 +138,56 @@ describe("the quarter workflow", () => {
     const ijmPartner = partner;
     const ijm = await organizationId(db, "IJM");
     const attempt = saveSubmission(ijmPartner, {
-      slug: "philippines", period, organizationId: ijm, version: 0, intent: "save",
+      slug: "philippines",
+      period,
+      organizationId: ijm,
+      version: 0,
+      intent: "save",
       values: valuesFromForm({ "v:O1.1:total": "10", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" }),
     });
-    await expect(attempt).rejects.toMatchObject({ problems: [{ code: "O1.1", part: { cell: "" }, message: "The breakdown adds up to 9, not 10: correct the total or the breakdown." }] });
-    expect(await saveSubmission(ijmPartner, { slug: "philippines", period, organizationId: ijm, version: 0, intent: "save", values: valuesFromForm({ "v:O1.1:total": "9", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" }) })).toMatchObject({ status: "DRAFT" });
+    await expect(attempt).rejects.toMatchObject({
+      problems: [{ code: "O1.1", part: { cell: "" }, message: "The breakdown adds up to 9, not 10: correct the total or the breakdown." }],
+    });
+    expect(
+      await saveSubmission(ijmPartner, {
+        slug: "philippines",
+        period,
+        organizationId: ijm,
+        version: 0,
+        intent: "save",
+        values: valuesFromForm({ "v:O1.1:total": "9", "v:O1.1:SEX=F": "6", "v:O1.1:SEX=M": "3" }),
+      }),
+    ).toMatchObject({ status: "DRAFT" });
   });
 
   it("lets exactly one of two saves of the same version win; the other changes nothing and says what changed", async () => {
     const period = (await createPeriod(db, "philippines")).text;
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "1" }) });
+    await saveSubmission(encoder, {
+      slug: "philippines",
+      period,
+      organizationId: iacat,
+      version: 0,
+      intent: "save",
+      values: valuesFromForm({ "v:O2.1:total": "1" }),
+    });
     const second = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
     const results = await Promise.allSettled([
-      saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", values: valuesFromForm({ "v:O2.1:total": "5" }) }),
-      saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", values: valuesFromForm({ "v:O2.1:total": "7" }) }),
+      saveSubmission(encoder, {
+        slug: "philippines",
+        period,
+        organizationId: iacat,
+        version: 1,
+        intent: "save",
+        values: valuesFromForm({ "v:O2.1:total": "5" }),
+      }),
+      saveSubmission(second, {
+        slug: "philippines",
+        period,
+        organizationId: iacat,
+        version: 1,
+        intent: "save",
+        values: valuesFromForm({ "v:O2.1:total": "7" }),
+      }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -141,7 +195,9 @@ describe("the quarter workflow", () => {
     expect(lost).toHaveLength(1);
     expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT" });
     expect(String(lost[0]!.reason.message)).toMatch(/Someone else saved this quarter/);
-    const stored = await db.measurement.findFirstOrThrow({ where: { submission: { period: { year: Number(period.slice(0, 4)) } }, indicator: { code: "O2.1" }, cell: "" } });
+    const stored = await db.measurement.findFirstOrThrow({
+      where: { submission: { period: { year: Number(period.slice(0, 4)) } }, indicator: { code: "O2.1" }, cell: "" },
+    });
     const winner = won[0] === results[0] ? "5" : "7";
     expect(stored.value?.toString()).toBe(winner);
     expect((await submissionOf(period)).version).toBe(2);
@@ -154,13 +210,30 @@ describe("the quarter workflow", () => {
     for (let round = 0; round < 20; round++) {
       const period = (await createPeriod(db, "philippines")).text;
       const results = await Promise.allSettled([
-        saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "5", "note:O2.1": "mine" }) }),
-        saveSubmission(second, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "7", "note:O2.1": "theirs" }) }),
+        saveSubmission(encoder, {
+          slug: "philippines",
+          period,
+          organizationId: iacat,
+          version: 0,
+          intent: "save",
+          values: valuesFromForm({ "v:O2.1:total": "5", "note:O2.1": "mine" }),
+        }),
+        saveSubmission(second, {
+          slug: "philippines",
+          period,
+          organizationId: iacat,
+          version: 0,
+          intent: "save",
+          values: valuesFromForm({ "v:O2.1:total": "7", "note:O2.1": "theirs" }),
+        }),
       ]);
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
       expect(lost, `round ${round}`).toHaveLength(1);
       expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Someone else saved this quarter/) });
-      const stored = await db.measurement.findMany({ where: { submission: { period: { year: Number(period.slice(0, 4)) } } }, select: { value: true, note: true } });
+      const stored = await db.measurement.findMany({
+        where: { submission: { period: { year: Number(period.slice(0, 4)) } } },
+        select: { value: true, note: true },
+      });
       const winner = results[0]!.status === "fulfilled" ? ["5", "mine"] : ["7", "theirs"];
       expect(stored.map((m) => [m.value?.toString(), m.note])).toEqual([winner]);
       expect(await db.auditEvent.count({ where: { action: "submission.save", entityId: (await submissionOf(period)).id } })).toBe(1);
@@ -177,21 +250,55 @@ describe("the quarter workflow", () => {
     expect((await getQuarterReport(encoder, "philippines", "2018Q3")).organizations.find((o) => o.organization === "IACAT")!.canEdit).toBe(true);
 
     const returned = (await iacatReport()).submission!;
-    await saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: returned.version, intent: "submit", values: valuesFromForm(complete) });
+    await saveSubmission(encoder, {
+      slug: "philippines",
+      period: "2018Q3",
+      organizationId: iacat,
+      version: returned.version,
+      intent: "submit",
+      values: valuesFromForm(complete),
+    });
     const submitted = (await iacatReport()).submission!;
     await reviewSubmission(reviewer, { submissionId: submitted.id, version: submitted.version, decision: "APPROVE", reason: "" });
     const report = await getQuarterReport(encoder, "philippines", "2018Q3");
     expect(report.locked).toBe(true);
     expect(report.organizations.find((o) => o.organization === "IACAT")!.canEdit).toBe(false);
-    const refused = saveSubmission(encoder, { slug: "philippines", period: "2018Q3", organizationId: iacat, version: submitted.version + 1, intent: "save", values: valuesFromForm(complete) });
-    await expect(refused).rejects.toMatchObject({ code: "CONFLICT", message: "This report is approved and locked: only an administrator can reopen it, with a reason." });
+    const refused = saveSubmission(encoder, {
+      slug: "philippines",
+      period: "2018Q3",
+      organizationId: iacat,
+      version: submitted.version + 1,
+      intent: "save",
+      values: valuesFromForm(complete),
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This report is approved and locked: only an administrator can reopen it, with a reason.",
+    });
   });
 
   it("records note and evidence-link changes in the audit log like value changes", async () => {
     const period = (await createPeriod(db, "philippines")).text;
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 0, intent: "save", values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "first note" }) });
-    await saveSubmission(encoder, { slug: "philippines", period, organizationId: iacat, version: 1, intent: "save", values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "corrected note", "evidence:O2.1": "https://example.org/registry" }) });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "submission.save", entityId: (await submissionOf(period)).id }, orderBy: { id: "desc" } });
+    await saveSubmission(encoder, {
+      slug: "philippines",
+      period,
+      organizationId: iacat,
+      version: 0,
+      intent: "save",
+      values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "first note" }),
+    });
+    await saveSubmission(encoder, {
+      slug: "philippines",
+      period,
+      organizationId: iacat,
+      version: 1,
+      intent: "save",
+      values: valuesFromForm({ "v:O2.1:total": "4", "note:O2.1": "corrected note", "evidence:O2.1": "https://example.org/registry" }),
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "submission.save", entityId: (await submissionOf(period)).id },
+      orderBy: { id: "desc" },
+    });
     expect(event.before).toMatchObject({ notes: { "O2.1": { note: "first note", evidence: null } } });
     expect(event.after).toMatchObject({ notes: { "O2.1": { note: "corrected note", evidence: "https://example.org/registry" } } });
   });
@@ -215,7 +322,18 @@ describe("partner-government contributions", () => {
     const delivered = async () => (await unsafeFundingTotals(db, philippines, "PHP")).find((t) => t.party === "IACAT")!.delivered;
     const base = await delivered();
 
-    const contribution = { slug: "philippines", period, organizationId: iacat, kind: "IN_KIND" as const, currency: "PHP" as const, amount: "1000000", exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate", note: "" };
+    const contribution = {
+      slug: "philippines",
+      period,
+      organizationId: iacat,
+      kind: "IN_KIND" as const,
+      currency: "PHP" as const,
+      amount: "1000000",
+      exchangeRate: "50.25",
+      rateDate: "2020-03-31",
+      rateSource: "BSP reference rate",
+      note: "",
+    };
     expect(await refusal(recordContribution(partner, { ...contribution, version: 0 }))).toBe("FORBIDDEN");
     await recordContribution(encoder, { ...contribution, version: 0 });
     expect(await refusal(recordContribution(encoder, { ...contribution, version: 0 }))).toBe("CONFLICT");
@@ -233,8 +351,22 @@ describe("partner-government contributions", () => {
     const second = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
     for (let round = 0; round < 20; round++) {
       const period = (await createPeriod(db, "philippines")).text;
-      const contribution = { slug: "philippines", period, organizationId: iacat, version: 0, kind: "DISBURSED" as const, currency: "PHP" as const, exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: "BSP reference rate", note: "" };
-      const results = await Promise.allSettled([recordContribution(encoder, { ...contribution, amount: "1000" }), recordContribution(second, { ...contribution, amount: "2000" })]);
+      const contribution = {
+        slug: "philippines",
+        period,
+        organizationId: iacat,
+        version: 0,
+        kind: "DISBURSED" as const,
+        currency: "PHP" as const,
+        exchangeRate: "50.25",
+        rateDate: "2020-03-31",
+        rateSource: "BSP reference rate",
+        note: "",
+      };
+      const results = await Promise.allSettled([
+        recordContribution(encoder, { ...contribution, amount: "1000" }),
+        recordContribution(second, { ...contribution, amount: "2000" }),
+      ]);
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
       expect(lost, `round ${round}`).toHaveLength(1);
       expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Someone else saved this quarter/) });

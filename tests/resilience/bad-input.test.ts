@@ -39,11 +39,51 @@ afterAll(() => db.$disconnect());
 
 // Text a form or a URL could carry: ordinary, hostile, huge, numeric edge cases and plausible values.
 const nasty = fc.constantFrom(
-  "", " ", "0", "-1", "1e309", "NaN", "Infinity", "-0", "0x1F", "9".repeat(40), "1,000", "12.345",
-  "2021Q2", "2021Q5", "0000Q0", "2100Q1", "philippines", "PHILIPPINES", "../../etc/passwd", "%00", "\u0000", "\uFFFD",
-  "'; DROP TABLE \"User\"; --", "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "true", "false", "null", "[]", "{}",
-  "APPROVE", "RETURN", "save", "submit", "USD", "PHP", "DISBURSED", "IN_KIND", "ADMIN", "ENCODER", "2021-06-30", "2021-02-30",
-  "name@agency.gov", "a".repeat(5_000), "x".repeat(200_000),
+  "",
+  " ",
+  "0",
+  "-1",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "-0",
+  "0x1F",
+  "9".repeat(40),
+  "1,000",
+  "12.345",
+  "2021Q2",
+  "2021Q5",
+  "0000Q0",
+  "2100Q1",
+  "philippines",
+  "PHILIPPINES",
+  "../../etc/passwd",
+  "%00",
+  "\u0000",
+  "\uFFFD",
+  '\'; DROP TABLE "User"; --',
+  "<script>alert(1)</script>",
+  '=HYPERLINK("http://x")',
+  "true",
+  "false",
+  "null",
+  "[]",
+  "{}",
+  "APPROVE",
+  "RETURN",
+  "save",
+  "submit",
+  "USD",
+  "PHP",
+  "DISBURSED",
+  "IN_KIND",
+  "ADMIN",
+  "ENCODER",
+  "2021-06-30",
+  "2021-02-30",
+  "name@agency.gov",
+  "a".repeat(5_000),
+  "x".repeat(200_000),
 );
 const text = fc.oneof(nasty, fc.string({ maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 30 }), fc.integer().map(String), fc.double().map(String));
 const randomId = fc.oneof(fc.string({ maxLength: 40 }), fc.uuid(), nasty);
@@ -57,21 +97,39 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<string | string[]>>> = 
   resetUserPasswordAction: { userId: randomId, password: text },
   reviewSubmissionAction: { submissionId: randomId, version: text, decision: text, reason: text },
   saveSubmissionAction: {
-    slug: text, period: text, organizationId: randomId, version: text, intent: text,
-    "v:O2.1:total": text, "v:O1.1:SEX=F": text, "note:O2.1": text, "evidence:O2.1": text,
+    slug: text,
+    period: text,
+    organizationId: randomId,
+    version: text,
+    intent: text,
+    "v:O2.1:total": text,
+    "v:O1.1:SEX=F": text,
+    "note:O2.1": text,
+    "evidence:O2.1": text,
   },
   reopenSubmissionAction: { submissionId: randomId, version: text, reason: text },
   addCommentAction: { submissionId: randomId, body: text },
   recordContributionAction: {
-    slug: text, period: text, organizationId: randomId, version: text, kind: text, currency: text,
-    amount: text, exchangeRate: text, rateDate: text, rateSource: text, note: text,
+    slug: text,
+    period: text,
+    organizationId: randomId,
+    version: text,
+    kind: text,
+    currency: text,
+    amount: text,
+    exchangeRate: text,
+    rateDate: text,
+    rateSource: text,
+    note: text,
   },
   removeContributionAction: { contributionId: randomId, version: text },
 };
 
 /** A form's fields as a plain object (so a failing case prints readably), any subset plus extras. */
 const payload = (fields: Record<string, fc.Arbitrary<string | string[]>>) =>
-  fc.tuple(fc.record(fields, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 12 }), text, { maxKeys: 3 })).map(([known, extra]) => ({ ...extra, ...known }));
+  fc
+    .tuple(fc.record(fields, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 12 }), text, { maxKeys: 3 }))
+    .map(([known, extra]) => ({ ...extra, ...known }));
 
 const toFormData = (fields: Record<string, string | string[] | undefined>) => {
   const form = new FormData();
@@ -89,7 +147,9 @@ const allowedUser = (permission: Action) => {
 
 describe("server actions refuse random input with a message and write nothing", () => {
   it("has a payload model for every server action", () => {
-    const actions = Object.values(SERVER_ACTIONS).flatMap((a) => Object.keys(a)).sort();
+    const actions = Object.values(SERVER_ACTIONS)
+      .flatMap((a) => Object.keys(a))
+      .sort();
     expect(Object.keys(FIELDS).sort()).toEqual(actions);
   });
 
@@ -126,21 +186,38 @@ describe("route handlers answer random input with a 4xx and a message, and write
     const header = "organization,indicator_code,cell,value,note,evidence_url";
     const csv = fc.oneof(
       text,
-      fc.array(fc.array(text, { maxLength: 7 }).map((cells) => cells.join(",")), { maxLength: 20 }).map((lines) => [header, ...lines].join("\n")),
+      fc
+        .array(
+          fc.array(text, { maxLength: 7 }).map((cells) => cells.join(",")),
+          { maxLength: 20 },
+        )
+        .map((lines) => [header, ...lines].join("\n")),
     );
     const before = await databaseDigest(url);
     await fc.assert(
-      fc.asyncProperty(slugOrPeriod, slugOrPeriod, csv, fc.record({ organizationId: fc.oneof(randomId, fc.constant(scope.organizationId)), version: text, mode: text }, { requiredKeys: [] }), async (slug, period, content, fields) => {
-        const body = new FormData();
-        body.append("file", new File([content], "quarter.csv", { type: "text/csv" }));
-        for (const [key, value] of Object.entries(fields)) body.append(key, value);
-        const response = await POST(new Request("http://localhost/api/import", { method: "POST", body }), { params: Promise.resolve({ slug, period }) });
-        expect(response.status).toBeLessThan(500);
-        const json = (await response.json()) as { message?: string; applied?: boolean; fileError?: string; counts?: { reject: number } };
-        if (response.status === 200) expect(json.applied).toBe(false);
-        else expect(json.message ?? "").not.toBe("");
-      }),
-      { numRuns: RUNS, examples: [["\u0000", "\u0000", "\u0000", { organizationId: "\u0000", version: "0", mode: "apply" }], ["philippines", "2021Q2", "", { organizationId: "\u0000", version: "0", mode: "dry-run" }]] },
+      fc.asyncProperty(
+        slugOrPeriod,
+        slugOrPeriod,
+        csv,
+        fc.record({ organizationId: fc.oneof(randomId, fc.constant(scope.organizationId)), version: text, mode: text }, { requiredKeys: [] }),
+        async (slug, period, content, fields) => {
+          const body = new FormData();
+          body.append("file", new File([content], "quarter.csv", { type: "text/csv" }));
+          for (const [key, value] of Object.entries(fields)) body.append(key, value);
+          const response = await POST(new Request("http://localhost/api/import", { method: "POST", body }), { params: Promise.resolve({ slug, period }) });
+          expect(response.status).toBeLessThan(500);
+          const json = (await response.json()) as { message?: string; applied?: boolean; fileError?: string; counts?: { reject: number } };
+          if (response.status === 200) expect(json.applied).toBe(false);
+          else expect(json.message ?? "").not.toBe("");
+        },
+      ),
+      {
+        numRuns: RUNS,
+        examples: [
+          ["\u0000", "\u0000", "\u0000", { organizationId: "\u0000", version: "0", mode: "apply" }],
+          ["philippines", "2021Q2", "", { organizationId: "\u0000", version: "0", mode: "dry-run" }],
+        ],
+      },
     );
     expect(await databaseDigest(url)).toEqual(before);
   });
@@ -163,7 +240,13 @@ describe("route handlers answer random input with a 4xx and a message, and write
           if (response.status >= 400) expect(((await response.json()) as { message?: string }).message ?? "").not.toBe("");
         }
       }),
-      { numRuns: RUNS, examples: [["\u0000", "\u0000"], ["philippines", "\u0000"]] },
+      {
+        numRuns: RUNS,
+        examples: [
+          ["\u0000", "\u0000"],
+          ["philippines", "\u0000"],
+        ],
+      },
     );
     expect(await databaseDigest(url)).toEqual(before);
   });

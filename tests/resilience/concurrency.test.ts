@@ -28,7 +28,14 @@ it(`${SAVES} concurrent saves of one version: one succeeds, ${SAVES - 1} conflic
 
   const form = (value: number) => {
     const data = new FormData();
-    const fields = { slug: "philippines", period: submission.periodText, organizationId: submission.organizationId, version: "1", intent: "save", "v:O2.1:total": String(value) };
+    const fields = {
+      slug: "philippines",
+      period: submission.periodText,
+      organizationId: submission.organizationId,
+      version: "1",
+      intent: "save",
+      "v:O2.1:total": String(value),
+    };
     for (const [key, v] of Object.entries(fields)) data.append(key, v);
     return data;
   };
@@ -40,7 +47,10 @@ it(`${SAVES} concurrent saves of one version: one succeeds, ${SAVES - 1} conflic
   expect(refusals.map((r) => r.code)).toEqual(Array(SAVES - 1).fill("CONFLICT"));
   for (const r of refusals) expect(r.message).toMatch(/changed|saved/i);
 
-  const saved = await db.submission.findUniqueOrThrow({ where: { id: submission.id }, include: { measurements: { include: { indicator: { select: { code: true } } } } } });
+  const saved = await db.submission.findUniqueOrThrow({
+    where: { id: submission.id },
+    include: { measurements: { include: { indicator: { select: { code: true } } } } },
+  });
   expect(saved.version).toBe(2);
   expect(saved.status).toBe("DRAFT");
   expect(saved.measurements.map((m) => [m.indicator.code, m.cell, m.value?.toString()])).toEqual([["O2.1", "", String(winners[0])]]);
@@ -48,6 +58,8 @@ it(`${SAVES} concurrent saves of one version: one succeeds, ${SAVES - 1} conflic
   const countsAfter = await tableCounts(url);
   expect(countsAfter).toEqual({ ...countsBefore, Measurement: countsBefore.Measurement! + 1, AuditEvent: countsBefore.AuditEvent! + 1 });
   const digestAfter = await databaseDigest(url);
-  const changed = Object.keys(digestAfter).filter((table) => digestAfter[table] !== digestBefore[table]).sort();
+  const changed = Object.keys(digestAfter)
+    .filter((table) => digestAfter[table] !== digestBefore[table])
+    .sort();
   expect(changed).toEqual(["AuditEvent", "Measurement", "Submission"]);
 });

@@ -96,7 +96,9 @@ it("a SIGKILL in the middle of an import leaves all of it or none of it, and the
   server = undefined;
 
   const afterCrash = await stateOf({ year: 2021, quarter: 4 });
-  console.log(`Killed ${killedAfterMs} ms into a ${Math.round(wholeMs)} ms import${midTransaction ? ", with its transaction open" : ""} (${answer}): ${afterCrash.measurements} of ${ROWS} rows, ${afterCrash.audits} audit event(s).`);
+  console.log(
+    `Killed ${killedAfterMs} ms into a ${Math.round(wholeMs)} ms import${midTransaction ? ", with its transaction open" : ""} (${answer}): ${afterCrash.measurements} of ${ROWS} rows, ${afterCrash.audits} audit event(s).`,
+  );
   expect([
     { submission: false, measurements: 0, audits: 0 },
     { submission: true, measurements: ROWS, audits: 1 },

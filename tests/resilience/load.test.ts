@@ -32,12 +32,19 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom("", "admin@demo.local", "' OR 1=1 --", "%", "\u0000", "a".repeat(10_000)));
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.constantFrom("", "admin@demo.local", "' OR 1=1 --", "%", "\u0000", "a".repeat(10_000)),
+);
 
 it(`${RUNS} random sign-in attempts: refused as wrong credentials, never a server error or a session`, async () => {
   const csrf = await fetch(`${server.url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   await fc.assert(
     // Each attempt from its own address, so the per-address limit does not stop them before the
     // database is asked.
@@ -53,13 +60,30 @@ it(`${RUNS} random sign-in attempts: refused as wrong credentials, never a serve
       expect(`${response.headers.get("location") ?? ""} ${body}`).not.toMatch(/error=ServerError/);
       expect(response.headers.getSetCookie().some((c) => /session-token=[^;]/.test(c))).toBe(false);
     }),
-    { numRuns: RUNS, examples: [["\u0000", "\u0000", true, "192.0.2.1"], ["admin@demo.local\u0000", "x", true, "192.0.2.2"]] },
+    {
+      numRuns: RUNS,
+      examples: [
+        ["\u0000", "\u0000", true, "192.0.2.1"],
+        ["admin@demo.local\u0000", "x", true, "192.0.2.2"],
+      ],
+    },
   );
 });
 
 it(`${RUNS} random addresses under the public and signed-in paths, signed in as an administrator: never a 5xx`, async () => {
-  const segment = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("philippines", "2021Q2", "O1.1", "O1", "..", "%2e%2e", "%00", "\u0000", "summary.json", "summary.csv"));
-  const prefix = fc.constantFrom("/partnerships/", "/dashboard/", "/dashboard/philippines/reports/", "/dashboard/philippines/indicators/", "/api/public/partnerships/", "/api/partnerships/philippines/reports/", "/");
+  const segment = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom("philippines", "2021Q2", "O1.1", "O1", "..", "%2e%2e", "%00", "\u0000", "summary.json", "summary.csv"),
+  );
+  const prefix = fc.constantFrom(
+    "/partnerships/",
+    "/dashboard/",
+    "/dashboard/philippines/reports/",
+    "/dashboard/philippines/indicators/",
+    "/api/public/partnerships/",
+    "/api/partnerships/philippines/reports/",
+    "/",
+  );
   await fc.assert(
     fc.asyncProperty(prefix, fc.array(segment, { minLength: 1, maxLength: 3 }), async (start, parts) => {
       const path = start + parts.map((p) => encodeURIComponent(p)).join("/");
@@ -100,7 +124,9 @@ it("made-up partnership addresses get a 404 and leave nothing in Next's caches",
 
 it(`200 connections on the public summary for ${LOAD_SECONDS} s: no error responses`, async () => {
   const result = await load(server.url, "/partnerships/philippines", { connections: 200, seconds: LOAD_SECONDS });
-  console.log(`${result.requests} requests, ${result.requestsPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, statuses ${JSON.stringify(result.statusCodes)}`);
+  console.log(
+    `${result.requests} requests, ${result.requestsPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, statuses ${JSON.stringify(result.statusCodes)}`,
+  );
   expect(result.requests).toBeGreaterThan(LOAD_SECONDS); // at least one a second got through
   expect(result.failures).toBe(0);
   expect(Object.keys(result.statusCodes)).toEqual(["200"]);

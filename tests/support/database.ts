@@ -38,9 +38,7 @@ async function perTable<T>(url: string, select: string, read: (value: string | n
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
-    );
+    const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     const result: Record<string, T> = {};
     for (const { tablename } of rows) {
       const row = await client.query<{ v: string | null }>(`SELECT (${select})::text AS v FROM "${tablename}" t`);
@@ -56,7 +54,6 @@ async function perTable<T>(url: string, select: string, read: (value: string | n
 export const tableCounts = (url: string) => perTable(url, "count(*)", Number);
 
 /** A digest of every row of every table: equal digests mean nothing was written. */
-export const databaseDigest = (url: string) =>
-  perTable(url, "md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))", (v) => v ?? "");
+export const databaseDigest = (url: string) => perTable(url, "md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))", (v) => v ?? "");
 
 export const testDb = (url: string) => createPrismaClient(url, { max: 3 });

@@ -12,7 +12,14 @@ const TABLE = {
   PARTNER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "-",            "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-" },
 } as const;
 
-const actor = (role: Actor["role"], partnershipIds = ["ph"], organizationId = "iacat"): Actor => ({ id: "u", email: "u@test.local", name: "U", role, organizationId, partnershipIds });
+const actor = (role: Actor["role"], partnershipIds = ["ph"], organizationId = "iacat"): Actor => ({
+  id: "u",
+  email: "u@test.local",
+  name: "U",
+  role,
+  organizationId,
+  partnershipIds,
+});
 
 describe("the permission table", () => {
   it("gives each role exactly the reach a reviewer expects, action by action", () => {

@@ -14,7 +14,16 @@ describe("the quarter CSV", () => {
     expect(text).toBe(`${HEADER}\r\nIACAT,O2.1,total,4,"'=HYPERLINK(""x"")",https://example.org/a\r\nIJM,O1.1,SEX=F,3,,\r\n`);
     expect(readQuarterCsv(text)).toEqual({
       rows: [
-        { line: 2, organization: "IACAT", indicator: "O2.1", cellText: "total", cell: "", value: "4", note: '=HYPERLINK("x")', evidence: "https://example.org/a" },
+        {
+          line: 2,
+          organization: "IACAT",
+          indicator: "O2.1",
+          cellText: "total",
+          cell: "",
+          value: "4",
+          note: '=HYPERLINK("x")',
+          evidence: "https://example.org/a",
+        },
         { line: 3, organization: "IJM", indicator: "O1.1", cellText: "SEX=F", cell: "SEX=F", value: "3", note: "", evidence: "" },
       ],
     });

@@ -15,7 +15,11 @@ const messages = (indicators: QuarterIndicator[], form: Record<string, string>, 
 
 describe("a quarter's values", () => {
   it("reads every cell of every indicator, empty as null (never 0), trimmed", () => {
-    const { values, problems } = checkQuarterValues([count, bySex], valuesFromForm({ "v:C:total": " 4 ", "v:S:SEX=F": "2", "note:C": "  ", "evidence:C": "https://example.org/x" }), { complete: false });
+    const { values, problems } = checkQuarterValues(
+      [count, bySex],
+      valuesFromForm({ "v:C:total": " 4 ", "v:S:SEX=F": "2", "note:C": "  ", "evidence:C": "https://example.org/x" }),
+      { complete: false },
+    );
     expect(problems).toEqual([]);
     expect(values).toEqual({
       C: { cells: { "": "4" }, note: null, evidence: "https://example.org/x" },
@@ -36,7 +40,9 @@ describe("a quarter's values", () => {
   it("asks for every total, and every breakdown cell, only when submitting", () => {
     expect(messages([count, bySex], {}, false)).toEqual({});
     expect(messages([count], {}, true)).toEqual({ "v:C:total": ["Enter the total before submitting (0 if there was none)."] });
-    expect(messages([bySex], { "v:S:total": "3", "v:S:SEX=F": "3" }, true)).toEqual({ "v:S:total": ["Fill every breakdown cell before submitting (0 where there were none)."] });
+    expect(messages([bySex], { "v:S:total": "3", "v:S:SEX=F": "3" }, true)).toEqual({
+      "v:S:total": ["Fill every breakdown cell before submitting (0 where there were none)."],
+    });
     expect(messages([bySex], { "v:S:total": "3", "v:S:SEX=F": "3" }, false)).toEqual({});
   });
 
@@ -47,7 +53,9 @@ describe("a quarter's values", () => {
     expect(messages([bySex], { "v:S:total": "9", "v:S:SEX=F": "6", "v:S:SEX=M": "3" })).toEqual({});
     expect(messages([{ ...bySex, cellsSumToTotal: false }], { "v:S:total": "10", "v:S:SEX=F": "6", "v:S:SEX=M": "3" })).toEqual({});
     // A bad cell is reported on its own, not as a wrong sum.
-    expect(messages([bySex], { "v:S:total": "9", "v:S:SEX=F": "six", "v:S:SEX=M": "3" })).toEqual({ "v:S:SEX=F": ["Enter a whole number of 0 or more, without commas."] });
+    expect(messages([bySex], { "v:S:total": "9", "v:S:SEX=F": "six", "v:S:SEX=M": "3" })).toEqual({
+      "v:S:SEX=F": ["Enter a whole number of 0 or more, without commas."],
+    });
   });
 
   it("bounds text, notes and evidence links", () => {
@@ -61,12 +69,14 @@ describe("a quarter's values", () => {
   });
 
   it("ignores fields the form has for nothing it knows", () => {
-    expect(valuesFromForm({ slug: "philippines", "v:C:total": "1", "note:C": "n", other: "x", "v:C:SEX=F": 3 })).toEqual({ C: { cells: { "": "1" }, note: "n" } });
+    expect(valuesFromForm({ slug: "philippines", "v:C:total": "1", "note:C": "n", other: "x", "v:C:SEX=F": 3 })).toEqual({
+      C: { cells: { "": "1" }, note: "n" },
+    });
   });
 });
 
 describe("a quarter's values, edge by edge", () => {
-  it("names each problem by indicator and part, the total being cell \"\"", () => {
+  it('names each problem by indicator and part, the total being cell ""', () => {
     const { problems } = checkQuarterValues([count, bySex], valuesFromForm({ "v:S:SEX=F": "x", "note:C": "y".repeat(2001) }), { complete: true });
     expect(problems).toEqual([
       { code: "C", part: { cell: "" }, message: "Enter the total before submitting (0 if there was none)." },
@@ -79,15 +89,21 @@ describe("a quarter's values, edge by edge", () => {
   it("checks a breakdown's sum only when the total and every cell are there and valid", () => {
     expect(messages([bySex], { "v:S:total": "5", "v:S:SEX=F": "3" })).toEqual({});
     expect(messages([bySex], { "v:S:SEX=F": "2", "v:S:SEX=M": "3" })).toEqual({});
-    expect(messages([bySex], { "v:S:total": "x", "v:S:SEX=F": "2", "v:S:SEX=M": "3" })).toEqual({ "v:S:total": ["Enter a whole number of 0 or more, without commas."] });
+    expect(messages([bySex], { "v:S:total": "x", "v:S:SEX=F": "2", "v:S:SEX=M": "3" })).toEqual({
+      "v:S:total": ["Enter a whole number of 0 or more, without commas."],
+    });
     expect(messages([bySex], { "v:S:total": "5", "v:S:SEX=F": "2", "v:S:SEX=M": "3" }, true)).toEqual({});
     expect(messages([{ ...count, cellsSumToTotal: true }], { "v:C:total": "5" }, true)).toEqual({});
   });
 
   it("takes amounts over 100 for anything but a percentage, and only web addresses as evidence", () => {
     expect(messages([money, count], { "v:M:total": "150.25", "v:C:total": "101" })).toEqual({});
-    expect(messages([count], { "evidence:C": "xhttp://example.org" })).toEqual({ "evidence:C": ["Enter a web address starting with https://, or leave it empty."] });
-    expect(messages([count], { "evidence:C": "httpx://example.org" })).toEqual({ "evidence:C": ["Enter a web address starting with https://, or leave it empty."] });
+    expect(messages([count], { "evidence:C": "xhttp://example.org" })).toEqual({
+      "evidence:C": ["Enter a web address starting with https://, or leave it empty."],
+    });
+    expect(messages([count], { "evidence:C": "httpx://example.org" })).toEqual({
+      "evidence:C": ["Enter a web address starting with https://, or leave it empty."],
+    });
   });
 
   it("reads an indicator given with a note and no cells", () => {
@@ -98,7 +114,16 @@ describe("a quarter's values, edge by edge", () => {
   });
 
   it("reads only the form's own field names", () => {
-    expect(valuesFromForm({ "xv:O1.1:total": "1", "xnote:O1.1": "n", "xevidence:O1.1": "https://e.org", "v:O1.1:SEX=F": "2", "note:O1.1": "n", "evidence:O1.1": "https://e.org" })).toEqual({
+    expect(
+      valuesFromForm({
+        "xv:O1.1:total": "1",
+        "xnote:O1.1": "n",
+        "xevidence:O1.1": "https://e.org",
+        "v:O1.1:SEX=F": "2",
+        "note:O1.1": "n",
+        "evidence:O1.1": "https://e.org",
+      }),
+    ).toEqual({
       "O1.1": { cells: { "SEX=F": "2" }, note: "n", evidence: "https://e.org" },
     });
   });
@@ -118,7 +143,8 @@ describe("the entry form's envelope", () => {
   });
 
   it("refuses a quarter, slug, organization or version it cannot be", () => {
-    for (const period of ["2019Q5", "19Q1", "x2019Q1", "2019Q1x", "abcdQ1"]) expect(refused({ period })).toEqual(["period: Reload the page: the quarter is missing."]);
+    for (const period of ["2019Q5", "19Q1", "x2019Q1", "2019Q1x", "abcdQ1"])
+      expect(refused({ period })).toEqual(["period: Reload the page: the quarter is missing."]);
     expect(refused({ slug: "" })).toHaveLength(1);
     expect(refused({ slug: "s".repeat(81) })).toHaveLength(1);
     expect(refused({ slug: "s".repeat(80), organizationId: "o".repeat(64), version: "0" })).toEqual([]);

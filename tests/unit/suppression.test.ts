@@ -12,22 +12,51 @@ describe("small-cell suppression", () => {
   });
 
   it("hides a second cell when only one is small, so the total cannot give it away", () => {
-    expect(shown([{ key: "Q1", value: 40 }, { key: "Q2", value: 3 }, { key: "Q3", value: 25 }])).toEqual(["40", SUPPRESSED, SUPPRESSED]);
+    expect(
+      shown([
+        { key: "Q1", value: 40 },
+        { key: "Q2", value: 3 },
+        { key: "Q3", value: 25 },
+      ]),
+    ).toEqual(["40", SUPPRESSED, SUPPRESSED]);
   });
 
   it("hides two small cells without hiding more", () => {
-    expect(shown([{ key: "F", value: 4 }, { key: "M", value: 7 }, { key: "X", value: 30 }])).toEqual([SUPPRESSED, SUPPRESSED, "30"]);
+    expect(
+      shown([
+        { key: "F", value: 4 },
+        { key: "M", value: 7 },
+        { key: "X", value: 30 },
+      ]),
+    ).toEqual([SUPPRESSED, SUPPRESSED, "30"]);
   });
 
   it("never picks a zero as the second cell: zero reveals nothing", () => {
-    expect(shown([{ key: "A", value: 0 }, { key: "B", value: 5 }, { key: "C", value: 12 }])).toEqual(["0", SUPPRESSED, SUPPRESSED]);
+    expect(
+      shown([
+        { key: "A", value: 0 },
+        { key: "B", value: 5 },
+        { key: "C", value: 12 },
+      ]),
+    ).toEqual(["0", SUPPRESSED, SUPPRESSED]);
   });
 
   it("publishes a group with no small cell unchanged, 10 included", () => {
-    expect(shown([{ key: "A", value: 10 }, { key: "B", value: 0 }, { key: "C", value: 11 }])).toEqual(["10", "0", "11"]);
+    expect(
+      shown([
+        { key: "A", value: 10 },
+        { key: "B", value: 0 },
+        { key: "C", value: 11 },
+      ]),
+    ).toEqual(["10", "0", "11"]);
   });
 
   it("leaves a lone small cell hidden even when there is nothing else to hide", () => {
-    expect(shown([{ key: "A", value: 0 }, { key: "B", value: 2 }])).toEqual(["0", SUPPRESSED]);
+    expect(
+      shown([
+        { key: "A", value: 0 },
+        { key: "B", value: 2 },
+      ]),
+    ).toEqual(["0", SUPPRESSED]);
   });
 });

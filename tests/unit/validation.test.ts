@@ -14,20 +14,44 @@ const refusals = (schema: z.ZodType, input: unknown) => {
 };
 
 describe("partner-government contributions", () => {
-  const good = { slug: "philippines", period: "2020Q1", organizationId: "iacat", version: "3", kind: "IN_KIND", currency: "PHP", amount: " 1000000.50 ", exchangeRate: "50.25", rateDate: "2020-03-31", rateSource: " BSP reference rate ", note: "" };
+  const good = {
+    slug: "philippines",
+    period: "2020Q1",
+    organizationId: "iacat",
+    version: "3",
+    kind: "IN_KIND",
+    currency: "PHP",
+    amount: " 1000000.50 ",
+    exchangeRate: "50.25",
+    rateDate: "2020-03-31",
+    rateSource: " BSP reference rate ",
+    note: "",
+  };
 
   it("takes an amount, a rate, its date and source, trimmed", () => {
     expect(recordContributionSchema.parse(good)).toEqual({ ...good, version: 3, amount: "1000000.50", rateSource: "BSP reference rate" });
     expect(recordContributionSchema.parse({ ...good, note: undefined }).note).toBe("");
     const today = new Date().toISOString().slice(0, 10);
-    expect(recordContributionSchema.parse({ ...good, kind: "DISBURSED", currency: "USD", amount: "1000", exchangeRate: " 48 ", rateDate: today, note: " cash " })).toMatchObject({
-      kind: "DISBURSED", currency: "USD", amount: "1000", exchangeRate: "48", rateDate: today, note: "cash",
+    expect(
+      recordContributionSchema.parse({ ...good, kind: "DISBURSED", currency: "USD", amount: "1000", exchangeRate: " 48 ", rateDate: today, note: " cash " }),
+    ).toMatchObject({
+      kind: "DISBURSED",
+      currency: "USD",
+      amount: "1000",
+      exchangeRate: "48",
+      rateDate: today,
+      note: "cash",
     });
   });
 
   it("says what is wrong with each field", () => {
-    expect(refusals(recordContributionSchema, { ...good, kind: "SPENT", currency: "EUR" })).toEqual(["kind: Choose cash or in kind.", "currency: Choose PHP or USD."]);
-    expect(refusals(recordContributionSchema, { ...good, amount: "1,000" })).toEqual(["amount: Enter the amount as a number with at most two decimals, without commas."]);
+    expect(refusals(recordContributionSchema, { ...good, kind: "SPENT", currency: "EUR" })).toEqual([
+      "kind: Choose cash or in kind.",
+      "currency: Choose PHP or USD.",
+    ]);
+    expect(refusals(recordContributionSchema, { ...good, amount: "1,000" })).toEqual([
+      "amount: Enter the amount as a number with at most two decimals, without commas.",
+    ]);
     expect(refusals(recordContributionSchema, { ...good, amount: "1.005" })).toHaveLength(1);
     expect(refusals(recordContributionSchema, { ...good, amount: "1234567890123456" })).toHaveLength(1);
     expect(refusals(recordContributionSchema, { ...good, amount: "123456789012345.99" })).toEqual([]);
@@ -37,10 +61,13 @@ describe("partner-government contributions", () => {
     expect(refusals(recordContributionSchema, { ...good, exchangeRate: "1234567" })).toHaveLength(1);
     expect(refusals(recordContributionSchema, { ...good, rateDate: "31/03/2020" })).toEqual(["rateDate: Enter the date of the rate as YYYY-MM-DD."]);
     expect(refusals(recordContributionSchema, { ...good, rateDate: "2999-01-01" })).toEqual(["rateDate: The rate's date cannot be in the future."]);
-    expect(refusals(recordContributionSchema, { ...good, rateSource: "  " })).toEqual(["rateSource: Say where the rate comes from, for example the BSP reference rate."]);
+    expect(refusals(recordContributionSchema, { ...good, rateSource: "  " })).toEqual([
+      "rateSource: Say where the rate comes from, for example the BSP reference rate.",
+    ]);
     expect(refusals(recordContributionSchema, { ...good, rateSource: "s".repeat(301) })).toEqual(["rateSource: Use at most 300 characters."]);
     expect(refusals(recordContributionSchema, { ...good, note: "n".repeat(1001) })).toEqual(["note: Use at most 1,000 characters."]);
-    for (const period of ["2020Q5", "x2020Q1", "2020Q1x"]) expect(refusals(recordContributionSchema, { ...good, period })).toEqual(["period: Reload the page: the quarter is missing."]);
+    for (const period of ["2020Q5", "x2020Q1", "2020Q1x"])
+      expect(refusals(recordContributionSchema, { ...good, period })).toEqual(["period: Reload the page: the quarter is missing."]);
     expect(refusals(recordContributionSchema, { ...good, slug: "" })).toHaveLength(1);
     expect(refusals(recordContributionSchema, { ...good, slug: "s".repeat(81), organizationId: "o".repeat(65), version: "-1" })).toHaveLength(3);
     expect(refusals(removeContributionSchema, { contributionId: "c1", version: "x" })).toHaveLength(1);
@@ -50,11 +77,20 @@ describe("partner-government contributions", () => {
 
 describe("reviewing a quarter's report", () => {
   it("approves without a reason, returns only with one", () => {
-    expect(reviewSubmissionSchema.parse({ submissionId: " s1 ", version: "2", decision: "APPROVE" })).toEqual({ submissionId: "s1", version: 2, decision: "APPROVE", reason: "" });
-    expect(refusals(reviewSubmissionSchema, { submissionId: "s1", version: "2", decision: "RETURN", reason: "  " })).toEqual(["reason: Say why you are returning it, so the encoder knows what to fix."]);
+    expect(reviewSubmissionSchema.parse({ submissionId: " s1 ", version: "2", decision: "APPROVE" })).toEqual({
+      submissionId: "s1",
+      version: 2,
+      decision: "APPROVE",
+      reason: "",
+    });
+    expect(refusals(reviewSubmissionSchema, { submissionId: "s1", version: "2", decision: "RETURN", reason: "  " })).toEqual([
+      "reason: Say why you are returning it, so the encoder knows what to fix.",
+    ]);
     expect(reviewSubmissionSchema.parse({ submissionId: "s1", version: "2", decision: "RETURN", reason: " Missing O2.1 " }).reason).toBe("Missing O2.1");
     expect(refusals(reviewSubmissionSchema, { submissionId: "s1", version: "2", decision: "MAYBE" })).toEqual(["decision: Choose approve or return."]);
-    expect(refusals(reviewSubmissionSchema, { submissionId: "s1", version: "two", decision: "APPROVE" })).toEqual(["version: Reload the page: the form is missing its version."]);
+    expect(refusals(reviewSubmissionSchema, { submissionId: "s1", version: "two", decision: "APPROVE" })).toEqual([
+      "version: Reload the page: the form is missing its version.",
+    ]);
     const both = refusals(reviewSubmissionSchema, { submissionId: "", version: "1", decision: "APPROVE", reason: "r".repeat(2001) });
     expect(both.map((m) => m.split(":")[0])).toEqual(["submissionId", "reason"]);
     expect(both[1]).toBe("reason: Use at most 2,000 characters.");
@@ -62,7 +98,9 @@ describe("reviewing a quarter's report", () => {
   });
 
   it("reopens only with a reason, and takes comments of up to 4,000 characters", () => {
-    expect(refusals(reopenSubmissionSchema, { submissionId: "s1", version: "1", reason: " " })).toEqual(["reason: Say why the quarter is reopened: it is recorded and shown to the encoder."]);
+    expect(refusals(reopenSubmissionSchema, { submissionId: "s1", version: "1", reason: " " })).toEqual([
+      "reason: Say why the quarter is reopened: it is recorded and shown to the encoder.",
+    ]);
     expect(refusals(reopenSubmissionSchema, { submissionId: "s1", version: "1", reason: "r".repeat(2001) })).toEqual(["reason: Use at most 2,000 characters."]);
     expect(reopenSubmissionSchema.parse({ submissionId: "s1", version: "1", reason: " late data " }).reason).toBe("late data");
     expect(refusals(commentSchema, { submissionId: "s1", body: "  " })).toEqual(["body: Write the comment first."]);
@@ -72,7 +110,14 @@ describe("reviewing a quarter's report", () => {
 });
 
 describe("users", () => {
-  const person = { email: " Maria.Santos@DOJ.gov.ph ", name: " Maria Santos ", password: "a long enough passphrase", role: "ENCODER", organizationId: "iacat", partnershipIds: ["ph"] };
+  const person = {
+    email: " Maria.Santos@DOJ.gov.ph ",
+    name: " Maria Santos ",
+    password: "a long enough passphrase",
+    role: "ENCODER",
+    organizationId: "iacat",
+    partnershipIds: ["ph"],
+  };
 
   it("creates a user with a cleaned email and name", () => {
     expect(createUserSchema.parse(person)).toEqual({ ...person, email: "maria.santos@doj.gov.ph", name: "Maria Santos" });
@@ -81,9 +126,13 @@ describe("users", () => {
   it("needs a partnership for every role but the administrator's", () => {
     expect(refusals(createUserSchema, { ...person, partnershipIds: [] })).toEqual(["partnershipIds: Choose at least one partnership for this role."]);
     expect(refusals(createUserSchema, { ...person, role: "ADMIN", partnershipIds: undefined })).toEqual([]);
-    expect(refusals(changeUserAccessSchema, { userId: "u1", role: "REVIEWER", organizationId: "tip" })).toEqual(["partnershipIds: Choose at least one partnership for this role."]);
+    expect(refusals(changeUserAccessSchema, { userId: "u1", role: "REVIEWER", organizationId: "tip" })).toEqual([
+      "partnershipIds: Choose at least one partnership for this role.",
+    ]);
     expect(refusals(changeUserAccessSchema, { userId: "u1", role: "CEO", organizationId: "tip", partnershipIds: ["ph"] })).toEqual(["role: Choose a role."]);
-    expect(refusals(changeUserAccessSchema, { userId: "u1", role: "PARTNER", organizationId: "ijm", partnershipIds: Array.from({ length: 51 }, (_, i) => `p${i}`) })).toHaveLength(1);
+    expect(
+      refusals(changeUserAccessSchema, { userId: "u1", role: "PARTNER", organizationId: "ijm", partnershipIds: Array.from({ length: 51 }, (_, i) => `p${i}`) }),
+    ).toHaveLength(1);
   });
 
   it("says what is wrong with an email, a name or an id", () => {
@@ -112,12 +161,29 @@ describe("text from outside", () => {
 describe("the dashboard's filters in the address", () => {
   it("reads good values and falls back on bad ones", () => {
     expect(parseDashboardFilters({ currency: "PHP", from: "2019q1", to: ["2019Q4", "2020Q1"], objective: "O2", partner: "IJM", indicator: "O2.1" })).toEqual({
-      currency: "PHP", from: "2019Q1", to: "2019Q4", objective: "O2", partner: "IJM", indicator: "O2.1",
+      currency: "PHP",
+      from: "2019Q1",
+      to: "2019Q4",
+      objective: "O2",
+      partner: "IJM",
+      indicator: "O2.1",
     });
     expect(parseDashboardFilters({ currency: "EUR", from: "2019Q5", to: "", objective: "O2;drop", indicator: "x".repeat(41) })).toEqual({
-      currency: "USD", from: undefined, to: undefined, objective: undefined, partner: undefined, indicator: undefined,
+      currency: "USD",
+      from: undefined,
+      to: undefined,
+      objective: undefined,
+      partner: undefined,
+      indicator: undefined,
     });
-    expect(parseDashboardFilters({})).toEqual({ currency: "USD", from: undefined, to: undefined, objective: undefined, partner: undefined, indicator: undefined });
+    expect(parseDashboardFilters({})).toEqual({
+      currency: "USD",
+      from: undefined,
+      to: undefined,
+      objective: undefined,
+      partner: undefined,
+      indicator: undefined,
+    });
     expect(parseDashboardFilters({ indicator: "x".repeat(40) }).indicator).toHaveLength(40);
   });
 });

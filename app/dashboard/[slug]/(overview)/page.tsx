@@ -33,8 +33,8 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
         </p>
         <h1 className="text-3xl font-bold">{partnership.name}</h1>
         <p>
-          {formatDate(partnership.signedOn)} – {partnership.endsOn ? formatDate(partnership.endsOn) : "ongoing"} (
-          {partnership.firstQuarter}–{partnership.lastQuarter}) · {statusLabel[partnership.status]}
+          {formatDate(partnership.signedOn)} – {partnership.endsOn ? formatDate(partnership.endsOn) : "ongoing"} ({partnership.firstQuarter}–
+          {partnership.lastQuarter}) · {statusLabel[partnership.status]}
         </p>
       </header>
 
@@ -54,13 +54,17 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
       ) : (
         <>
           <section aria-labelledby="money-heading" className="space-y-4">
-            <h2 id="money-heading" className="text-2xl font-bold">Funding in {filters.currency}: committed and delivered</h2>
+            <h2 id="money-heading" className="text-2xl font-bold">
+              Funding in {filters.currency}: committed and delivered
+            </h2>
             <FundingHeadlines funding={view.funding} currency={filters.currency} />
             <FundingCharts funding={view.funding} currency={filters.currency} slug={partnership.slug} />
           </section>
 
           <section aria-labelledby="results-heading" className="space-y-4">
-            <h2 id="results-heading" className="text-2xl font-bold">Results over the life of the partnership</h2>
+            <h2 id="results-heading" className="text-2xl font-bold">
+              Results over the life of the partnership
+            </h2>
             <ResultsTable indicators={view.indicators} slug={partnership.slug} caption="Each indicator's result to date against its target" />
             {view.chosen ? <ChosenIndicatorChart chosen={view.chosen} slug={partnership.slug} /> : null}
             {view.objectiveForPercent ? (
@@ -69,7 +73,9 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
           </section>
 
           <section aria-labelledby="partners-heading" className="space-y-4">
-            <h2 id="partners-heading" className="text-2xl font-bold">By implementing organization</h2>
+            <h2 id="partners-heading" className="text-2xl font-bold">
+              By implementing organization
+            </h2>
             {view.partners
               .filter((p) => !filters.partner || p.id === filters.partner)
               .map((p) => (
@@ -85,7 +91,9 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
           </section>
 
           <section aria-labelledby="reporting-heading" className="space-y-4">
-            <h2 id="reporting-heading" className="text-2xl font-bold">Reporting status</h2>
+            <h2 id="reporting-heading" className="text-2xl font-bold">
+              Reporting status
+            </h2>
             <ReportingGrid cells={view.grid} slug={partnership.slug} />
           </section>
         </>

@@ -33,7 +33,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
           User
           <select name="user" defaultValue={filters.user ?? ""} className="mt-1 block rounded border border-ink p-1">
             <option value="">Everyone</option>
-            {log.users.map((u) => <option key={u} value={u}>{u}</option>)}
+            {log.users.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm font-semibold">
@@ -44,26 +48,42 @@ export default async function AuditPage({ params, searchParams }: Props) {
             <option value="Comment">Comments</option>
           </select>
         </label>
-        <button type="submit" className="rounded bg-primary px-4 py-1.5 font-semibold text-white">Apply</button>
+        <button type="submit" className="rounded bg-primary px-4 py-1.5 font-semibold text-white">
+          Apply
+        </button>
       </form>
       {log.rows.length === 0 ? (
-        <p role="status" className="bg-base-lightest p-3">No changes recorded for these filters.</p>
+        <p role="status" className="bg-base-lightest p-3">
+          No changes recorded for these filters.
+        </p>
       ) : (
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Recorded changes, newest first (times in UTC)</caption>
           <thead>
             <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-3">When (UTC)</th>
-              <th scope="col" className="py-1 pr-3">Who</th>
-              <th scope="col" className="py-1 pr-3">What</th>
-              <th scope="col" className="py-1 pr-3">Quarter</th>
-              <th scope="col" className="py-1">Before and after</th>
+              <th scope="col" className="py-1 pr-3">
+                When (UTC)
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Who
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                What
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Quarter
+              </th>
+              <th scope="col" className="py-1">
+                Before and after
+              </th>
             </tr>
           </thead>
           <tbody>
             {log.rows.map((r) => (
               <tr key={r.id} className="border-b border-rule align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">{formatDateTime(r.occurredAt)}</th>
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {formatDateTime(r.occurredAt)}
+                </th>
                 <td className="py-1 pr-3">{r.actor ?? "System"}</td>
                 <td className="py-1 pr-3">{r.action}</td>
                 <td className="py-1 pr-3">{r.quarter ?? "—"}</td>

@@ -3,12 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/run-action";
 import { changeUserAccess, createUser, resetUserPassword, setUserDisabled } from "@/lib/data/users";
-import {
-  changeUserAccessSchema,
-  createUserSchema,
-  resetPasswordSchema,
-  setUserDisabledSchema,
-} from "@/lib/validation/users";
+import { changeUserAccessSchema, createUserSchema, resetPasswordSchema, setUserDisabledSchema } from "@/lib/validation/users";
 
 const USERS_PAGE = "/dashboard/admin/users";
 

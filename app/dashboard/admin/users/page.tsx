@@ -17,18 +17,32 @@ export default async function UsersPage() {
       <h1 className="text-3xl font-bold">Users</h1>
 
       <section aria-labelledby="users-heading" className="space-y-3">
-        <h2 id="users-heading" className="text-2xl font-bold">Everyone who can sign in</h2>
+        <h2 id="users-heading" className="text-2xl font-bold">
+          Everyone who can sign in
+        </h2>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">Users with their role, organization, partnerships and status</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-3">User</th>
-                <th scope="col" className="py-2 pr-3">Role</th>
-                <th scope="col" className="py-2 pr-3">Organization</th>
-                <th scope="col" className="py-2 pr-3">Partnerships</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2">Change</th>
+                <th scope="col" className="py-2 pr-3">
+                  User
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Organization
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Partnerships
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-2">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -41,9 +55,7 @@ export default async function UsersPage() {
                   </th>
                   <td className="py-2 pr-3">{roleLabel[user.role]}</td>
                   <td className="py-2 pr-3">{user.organization}</td>
-                  <td className="py-2 pr-3">
-                    {user.role === "ADMIN" ? "All" : user.partnerships.map((p) => p.name).join(", ") || "None"}
-                  </td>
+                  <td className="py-2 pr-3">{user.role === "ADMIN" ? "All" : user.partnerships.map((p) => p.name).join(", ") || "None"}</td>
                   <td className="py-2 pr-3">{user.disabled ? "Disabled" : "Active"}</td>
                   <td className="py-2">
                     <details>
@@ -68,7 +80,9 @@ export default async function UsersPage() {
       </section>
 
       <section aria-labelledby="create-heading" className="space-y-3">
-        <h2 id="create-heading" className="text-2xl font-bold">Add a user</h2>
+        <h2 id="create-heading" className="text-2xl font-bold">
+          Add a user
+        </h2>
         <CreateUserForm organizations={options.organizations} partnerships={options.partnerships} />
       </section>
     </div>

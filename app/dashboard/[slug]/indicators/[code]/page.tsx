@@ -36,7 +36,9 @@ export default async function IndicatorPage({ params }: { params: Params }) {
         <dt className="font-semibold">Reported by</dt>
         <dd>{summary.responsible}</dd>
         <dt className="font-semibold">Unit</dt>
-        <dd>{unitLabel(summary.unit)}; quarters combine by {summary.aggregation.toLowerCase()}</dd>
+        <dd>
+          {unitLabel(summary.unit)}; quarters combine by {summary.aggregation.toLowerCase()}
+        </dd>
         <dt className="font-semibold">Result to date</dt>
         <dd>{summary.actual === null ? "No approved values" : formatMeasure(summary.actual, summary.unit)}</dd>
         <dt className="font-semibold">Target</dt>
@@ -50,7 +52,9 @@ export default async function IndicatorPage({ params }: { params: Params }) {
       </dl>
 
       <section aria-labelledby="targets-heading" className="space-y-2">
-        <h2 id="targets-heading" className="text-2xl font-bold">Targets</h2>
+        <h2 id="targets-heading" className="text-2xl font-bold">
+          Targets
+        </h2>
         {detail.targets.length === 0 ? (
           <p>No target set.</p>
         ) : (
@@ -65,12 +69,16 @@ export default async function IndicatorPage({ params }: { params: Params }) {
       </section>
 
       <section aria-labelledby="quarters-heading" className="space-y-2">
-        <h2 id="quarters-heading" className="text-2xl font-bold">By quarter</h2>
+        <h2 id="quarters-heading" className="text-2xl font-bold">
+          By quarter
+        </h2>
         <ChosenIndicatorChart chosen={{ summary, quarters: detail.quarters }} slug={slug} />
       </section>
 
       <section aria-labelledby="breakdown-heading" className="space-y-2">
-        <h2 id="breakdown-heading" className="text-2xl font-bold">Breakdown</h2>
+        <h2 id="breakdown-heading" className="text-2xl font-bold">
+          Breakdown
+        </h2>
         {dimensions.length === 0 ? (
           <p>This indicator is reported as a total only.</p>
         ) : (
@@ -79,14 +87,18 @@ export default async function IndicatorPage({ params }: { params: Params }) {
             columns={[{ key: "quarter", label: "Quarter" }, ...dimensions.map((d) => ({ key: d, label: d.replaceAll("=", ": "), numeric: true }))]}
             rows={[...new Set(detail.cells.map((c) => c.quarter))].map((q) => ({
               quarter: q,
-              ...Object.fromEntries(dimensions.map((d) => [d, formatMeasure(detail.cells.find((c) => c.quarter === q && c.cell === d)?.value ?? null, summary.unit)])),
+              ...Object.fromEntries(
+                dimensions.map((d) => [d, formatMeasure(detail.cells.find((c) => c.quarter === q && c.cell === d)?.value ?? null, summary.unit)]),
+              ),
             }))}
           />
         )}
       </section>
 
       <section aria-labelledby="submissions-heading" className="space-y-2">
-        <h2 id="submissions-heading" className="text-2xl font-bold">Submissions the values came from</h2>
+        <h2 id="submissions-heading" className="text-2xl font-bold">
+          Submissions the values came from
+        </h2>
         {detail.submissions.length === 0 ? (
           <p>No submission has values for this indicator yet.</p>
         ) : (

@@ -1,12 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import {
-  changeUserAccessAction,
-  createUserAction,
-  resetUserPasswordAction,
-  setUserDisabledAction,
-} from "../actions";
+import { changeUserAccessAction, createUserAction, resetUserPasswordAction, setUserDisabledAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
@@ -36,22 +31,40 @@ function AccessFields({
   return (
     <>
       <div>
-        <label htmlFor={`${prefix}-role`} className="block font-semibold">Role</label>
-        <select id={`${prefix}-role`} name="role" defaultValue={initial?.role ?? "ENCODER"} className={inputClass}
-          aria-describedby={describedBy(`${prefix}-role-error`, errors?.role)}>
+        <label htmlFor={`${prefix}-role`} className="block font-semibold">
+          Role
+        </label>
+        <select
+          id={`${prefix}-role`}
+          name="role"
+          defaultValue={initial?.role ?? "ENCODER"}
+          className={inputClass}
+          aria-describedby={describedBy(`${prefix}-role-error`, errors?.role)}
+        >
           {ROLES.map((role) => (
-            <option key={role} value={role}>{roleLabel[role]}</option>
+            <option key={role} value={role}>
+              {roleLabel[role]}
+            </option>
           ))}
         </select>
         <FieldError id={`${prefix}-role-error`} messages={errors?.role} />
       </div>
       <div>
-        <label htmlFor={`${prefix}-organization`} className="block font-semibold">Organization</label>
-        <select id={`${prefix}-organization`} name="organizationId" defaultValue={initial?.organizationId ?? ""} className={inputClass}
-          aria-describedby={describedBy(`${prefix}-organization-error`, errors?.organizationId)}>
+        <label htmlFor={`${prefix}-organization`} className="block font-semibold">
+          Organization
+        </label>
+        <select
+          id={`${prefix}-organization`}
+          name="organizationId"
+          defaultValue={initial?.organizationId ?? ""}
+          className={inputClass}
+          aria-describedby={describedBy(`${prefix}-organization-error`, errors?.organizationId)}
+        >
           <option value="">Choose an organization</option>
           {organizations.map((o) => (
-            <option key={o.id} value={o.id}>{o.label}</option>
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
           ))}
         </select>
         <FieldError id={`${prefix}-organization-error`} messages={errors?.organizationId} />
@@ -78,26 +91,48 @@ export function CreateUserForm({ organizations, partnerships }: { organizations:
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
       <div>
-        <label htmlFor={`${prefix}-email`} className="block font-semibold">Email</label>
-        <input id={`${prefix}-email`} name="email" type="email" required className={inputClass}
-          aria-describedby={describedBy(`${prefix}-email-error`, state.errors?.email)} />
+        <label htmlFor={`${prefix}-email`} className="block font-semibold">
+          Email
+        </label>
+        <input
+          id={`${prefix}-email`}
+          name="email"
+          type="email"
+          required
+          className={inputClass}
+          aria-describedby={describedBy(`${prefix}-email-error`, state.errors?.email)}
+        />
         <FieldError id={`${prefix}-email-error`} messages={state.errors?.email} />
       </div>
       <div>
-        <label htmlFor={`${prefix}-name`} className="block font-semibold">Name</label>
-        <input id={`${prefix}-name`} name="name" required className={inputClass}
-          aria-describedby={describedBy(`${prefix}-name-error`, state.errors?.name)} />
+        <label htmlFor={`${prefix}-name`} className="block font-semibold">
+          Name
+        </label>
+        <input id={`${prefix}-name`} name="name" required className={inputClass} aria-describedby={describedBy(`${prefix}-name-error`, state.errors?.name)} />
         <FieldError id={`${prefix}-name-error`} messages={state.errors?.name} />
       </div>
       <div className="sm:col-span-2">
-        <label htmlFor={`${prefix}-password`} className="block font-semibold">Initial password (12 to 64 characters)</label>
-        <input id={`${prefix}-password`} name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={64}
-          className={inputClass} aria-describedby={describedBy(`${prefix}-password-error`, state.errors?.password)} />
+        <label htmlFor={`${prefix}-password`} className="block font-semibold">
+          Initial password (12 to 64 characters)
+        </label>
+        <input
+          id={`${prefix}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          maxLength={64}
+          className={inputClass}
+          aria-describedby={describedBy(`${prefix}-password-error`, state.errors?.password)}
+        />
         <FieldError id={`${prefix}-password-error`} messages={state.errors?.password} />
       </div>
       <AccessFields prefix={prefix} organizations={organizations} partnerships={partnerships} errors={state.errors} />
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create user"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create user"}
+        </Button>
         <FormStatus state={state} />
       </div>
     </form>
@@ -116,7 +151,9 @@ export function UserAccessForm(props: {
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="userId" value={props.userId} />
       <AccessFields prefix={prefix} organizations={props.organizations} partnerships={props.partnerships} errors={state.errors} initial={props.initial} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save role and partnerships"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Save role and partnerships"}
+      </Button>
       <FormStatus state={state} />
     </form>
   );
@@ -142,11 +179,24 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="userId" value={userId} />
-      <label htmlFor={`${prefix}-password`} className="block font-semibold">New password (12 to 64 characters)</label>
-      <input id={`${prefix}-password`} name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={64}
-        className={inputClass} aria-describedby={describedBy(`${prefix}-password-error`, state.errors?.password)} />
+      <label htmlFor={`${prefix}-password`} className="block font-semibold">
+        New password (12 to 64 characters)
+      </label>
+      <input
+        id={`${prefix}-password`}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={64}
+        className={inputClass}
+        aria-describedby={describedBy(`${prefix}-password-error`, state.errors?.password)}
+      />
       <FieldError id={`${prefix}-password-error`} messages={state.errors?.password} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Resetting…" : "Reset password"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Resetting…" : "Reset password"}
+      </Button>
       <FormStatus state={state} />
     </form>
   );
