@@ -12,6 +12,7 @@ const steps: { name: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
   { name: "generate the Prisma client", args: ["--import", "tsx", "scripts/generate.ts"] },
   { name: "typecheck", args: [bin("typescript", "bin/tsc"), "--noEmit"] },
   { name: "lint", args: [bin("eslint", "bin/eslint.js"), "."] },
+  { name: "formatting (Prettier; npm run format fixes it)", args: [bin("prettier", "bin/prettier.cjs"), "--check", "."] },
   { name: "unit and integration tests (embedded PostgreSQL)", args: [bin("vitest", "vitest.mjs"), "run"], env: withoutServer },
 ];
 if (process.env.TEST_DATABASE_URL) {
