@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { CsvDownload } from "./csv-download";
-import { DataTable, type TableColumn, type TableRow } from "./data-table";
+import { DataTable, type TableColumn, type TableRow } from "@/components/ui/data-table";
 
 /**
  * A chart with what every chart here has: a title that says what and in which currency, a

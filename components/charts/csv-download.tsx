@@ -1,7 +1,7 @@
 "use client";
 
 import { toCsv } from "@/lib/csv";
-import type { TableColumn, TableRow } from "./data-table";
+import type { TableColumn, TableRow } from "@/components/ui/data-table";
 
 /** Downloads exactly the rows of the chart's table as CSV. */
 export function CsvDownload({ filename, columns, rows, label }: { filename: string; columns: TableColumn[]; rows: TableRow[]; label: string }) {

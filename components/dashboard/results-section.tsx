@@ -5,6 +5,7 @@ import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import type { IndicatorSummary } from "@/lib/data/results";
 import { formatDate, formatMeasure } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export const unitLabel = (unit: string) => (unit === "PERCENT" ? "percent" : unit === "COUNT" ? "count" : unit.toLowerCase());
 
@@ -17,78 +18,61 @@ export function ResultsTable({ indicators, slug, caption }: { indicators: Indica
       </p>
     );
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-3">
-              Indicator
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              Reported by
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Result to date (approved quarters)
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Target
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Of target
-            </th>
-            <th scope="col" className="py-1">
-              Published figure
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((i) => (
-            <tr key={i.code} className="border-b border-rule align-top">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                <Link href={`/dashboard/${slug}/indicators/${i.code}`}>
-                  {i.code} {i.name}
-                </Link>
-              </th>
-              <td className="py-1 pr-3">{i.responsible}</td>
-              <td className="py-1 pr-3 text-right tabular-nums">
-                {i.actual === null ? "No approved values" : formatMeasure(i.actual, i.unit)}
-                {i.actualIllustrative ? (
-                  <>
-                    {" "}
-                    <IllustrativeBadge what="Illustrative" />
-                  </>
-                ) : null}
-              </td>
-              <td className="py-1 pr-3 text-right tabular-nums">
-                {i.target === null ? "No target set" : formatMeasure(i.target, i.unit)}
-                {i.target !== null && i.targetIllustrative ? (
-                  <>
-                    {" "}
-                    <IllustrativeBadge what="Illustrative" />
-                  </>
-                ) : null}
-              </td>
-              <td className="py-1 pr-3 text-right tabular-nums">{i.percentOfTarget === null ? "—" : `${i.percentOfTarget}%`}</td>
-              <td className="py-1">
-                {i.published ? (
-                  <>
-                    {i.published.qualifier === "more than" ? "More than " : ""}
-                    {formatMeasure(i.published.value, i.unit)}
-                    <details>
-                      <summary className="cursor-pointer text-primary underline">Source</summary>
-                      {i.published.sourceTitle}, {i.published.sourcePublisher}, stated {formatDate(i.published.statedOn)}.
-                    </details>
-                  </>
-                ) : (
-                  "None published"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: "indicator", label: "Indicator" },
+        { key: "responsible", label: "Reported by" },
+        { key: "actual", label: "Result to date (approved quarters)", numeric: true },
+        { key: "target", label: "Target", numeric: true },
+        { key: "percent", label: "Of target", numeric: true },
+        { key: "published", label: "Published figure" },
+      ]}
+      rowKey={(_row, index) => indicators[index]!.code}
+      rows={indicators.map((i) => ({
+        indicator: (
+          <Link href={`/dashboard/${slug}/indicators/${i.code}`}>
+            {i.code} {i.name}
+          </Link>
+        ),
+        responsible: i.responsible,
+        actual: (
+          <>
+            {i.actual === null ? "No approved values" : formatMeasure(i.actual, i.unit)}
+            {i.actualIllustrative ? (
+              <>
+                {" "}
+                <IllustrativeBadge what="Illustrative" />
+              </>
+            ) : null}
+          </>
+        ),
+        target: (
+          <>
+            {i.target === null ? "No target set" : formatMeasure(i.target, i.unit)}
+            {i.target !== null && i.targetIllustrative ? (
+              <>
+                {" "}
+                <IllustrativeBadge what="Illustrative" />
+              </>
+            ) : null}
+          </>
+        ),
+        percent: i.percentOfTarget === null ? null : `${i.percentOfTarget}%`,
+        published: i.published ? (
+          <>
+            {i.published.qualifier === "more than" ? "More than " : ""}
+            {formatMeasure(i.published.value, i.unit)}
+            <details>
+              <summary className="cursor-pointer text-primary underline">Source</summary>
+              {i.published.sourceTitle}, {i.published.sourcePublisher}, stated {formatDate(i.published.statedOn)}.
+            </details>
+          </>
+        ) : (
+          "None published"
+        ),
+      }))}
+    />
   );
 }
 

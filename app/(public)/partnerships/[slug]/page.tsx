@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DataTable } from "@/components/charts/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { SvgColumns } from "@/components/charts/svg-columns";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { getPublicSummary } from "@/lib/data/public-summary";

@@ -4,6 +4,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/data/audit-log";
 import { formatDateTime } from "@/lib/format";
 import { readForPage } from "@/lib/page-errors";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -57,46 +58,30 @@ export default async function AuditPage({ params, searchParams }: Props) {
           No changes recorded for these filters.
         </p>
       ) : (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Recorded changes, newest first (times in UTC)</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-3">
-                When (UTC)
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Who
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                What
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Quarter
-              </th>
-              <th scope="col" className="py-1">
-                Before and after
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.rows.map((r) => (
-              <tr key={r.id} className="border-b border-rule align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {formatDateTime(r.occurredAt)}
-                </th>
-                <td className="py-1 pr-3">{r.actor ?? "System"}</td>
-                <td className="py-1 pr-3">{r.action}</td>
-                <td className="py-1 pr-3">{r.quarter ?? "—"}</td>
-                <td className="py-1">
-                  <details>
-                    <summary className="cursor-pointer text-primary underline">Show</summary>
-                    <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify({ before: r.before, after: r.after }, null, 2)}</pre>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Recorded changes, newest first (times in UTC)"
+          columns={[
+            { key: "when", label: "When (UTC)" },
+            { key: "who", label: "Who" },
+            { key: "what", label: "What" },
+            { key: "quarter", label: "Quarter" },
+            { key: "change", label: "Before and after" },
+          ]}
+          rowKey={(row) => String(row.id)}
+          rows={log.rows.map((r) => ({
+            id: r.id,
+            when: formatDateTime(r.occurredAt),
+            who: r.actor ?? "System",
+            what: r.action,
+            quarter: r.quarter,
+            change: (
+              <details>
+                <summary className="cursor-pointer text-primary underline">Show</summary>
+                <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify({ before: r.before, after: r.after }, null, 2)}</pre>
+              </details>
+            ),
+          }))}
+        />
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { getReportingOverview } from "@/lib/data/reporting-overview";
 import { formatDate, submissionStatusLabel } from "@/lib/format";
 import { readForPage } from "@/lib/page-errors";
 import { parseQuarter, reportDueOn } from "@/lib/periods";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Quarterly reporting" };
 
@@ -30,29 +31,22 @@ export default async function ReportsPage({ params }: { params: Promise<{ slug: 
       {overview.cells.length === 0 ? (
         <p role="status" className="bg-base-lightest p-3">No organization reports on this partnership yet.</p>
       ) : (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Each quarter and reporting organization, with its status and what is due</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-3">Quarter</th>
-              <th scope="col" className="py-1 pr-3">Organization</th>
-              <th scope="col" className="py-1 pr-3">Status</th>
-              <th scope="col" className="py-1">What is due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.cells.map((c) => (
-              <tr key={`${c.quarter}-${c.organizationId}`} className="border-b border-rule">
-                <th scope="row" className="py-1 pr-3">
-                  <Link href={`/dashboard/${slug}/reports/${c.quarter}`}>{c.quarter}</Link>
-                </th>
-                <td className="py-1 pr-3">{c.organization}</td>
-                <td className="py-1 pr-3">{submissionStatusLabel[c.status]}</td>
-                <td className="py-1">{whatIsDue(c.status, c.quarter, today)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Each quarter and reporting organization, with its status and what is due"
+          columns={[
+            { key: "quarter", label: "Quarter" },
+            { key: "organization", label: "Organization" },
+            { key: "status", label: "Status" },
+            { key: "due", label: "What is due" },
+          ]}
+          rowKey={(_row, i) => `${overview.cells[i]!.quarter}-${overview.cells[i]!.organizationId}`}
+          rows={overview.cells.map((c) => ({
+            quarter: <Link href={`/dashboard/${slug}/reports/${c.quarter}`}>{c.quarter}</Link>,
+            organization: c.organization,
+            status: submissionStatusLabel[c.status],
+            due: whatIsDue(c.status, c.quarter, today),
+          }))}
+        />
       )}
     </div>
   );

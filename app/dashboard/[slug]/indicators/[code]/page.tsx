@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/charts/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { ChosenIndicatorChart, unitLabel } from "@/components/dashboard/results-section";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatMeasure, submissionStatusLabel } from
 import { formatMoney } from "@/lib/money";
 import { contributionKinds } from "@/lib/validation/contributions";
 import { readForPage } from "@/lib/page-errors";
+import { DataTable } from "@/components/ui/data-table";
 
 type Params = Promise<{ slug: string; period: string }>;
 
@@ -96,29 +97,19 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                 {canEdit ? null : submission.measurements.length === 0 ? (
                   <p>No values entered yet.</p>
                 ) : (
-                  <table className="w-full border-collapse text-left">
-                    <caption className="sr-only">
-                      {organization}&apos;s values for {report.period}
-                    </caption>
-                    <thead>
-                      <tr className="border-b-2 border-ink">
-                        <th scope="col" className="py-1 pr-3">Indicator</th>
-                        <th scope="col" className="py-1 pr-3">Breakdown</th>
-                        <th scope="col" className="py-1 text-right">Value</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {submission.measurements.map((m) => (
-                        <tr key={`${m.indicatorCode}-${m.cell}`} className="border-b border-rule">
-                          <th scope="row" className="py-1 pr-3 font-normal">
-                            {m.indicatorCode} {m.indicatorName}
-                          </th>
-                          <td className="py-1 pr-3">{m.cell === "" ? "Total" : m.cell.replaceAll(";", ", ").replaceAll("=", ": ")}</td>
-                          <td className="py-1 text-right tabular-nums">{formatMeasure(m.value, m.unit)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    caption={`${organization}'s values for ${report.period}`}
+                    columns={[
+                      { key: "indicator", label: "Indicator" },
+                      { key: "cell", label: "Breakdown" },
+                      { key: "value", label: "Value", numeric: true },
+                    ]}
+                    rows={submission.measurements.map((m) => ({
+                      indicator: `${m.indicatorCode} ${m.indicatorName}`,
+                      cell: m.cell === "" ? "Total" : m.cell.replaceAll(";", ", ").replaceAll("=", ": "),
+                      value: formatMeasure(m.value, m.unit),
+                    }))}
+                  />
                 )}
                 {submission.comments.length > 0 ? (
                   <div>
