@@ -175,5 +175,5 @@ export const getPublicSummary = async (slug: string) =>
         revalidate: 3600,
       })();
 
-/** Uncached, for tests and the downloads' own checks. */
-export const unsafeBuildPublicSummary = buildPublicSummary;
+/** The same summary without the cache, for tests. (Public data: no permission to check.) */
+export const buildPublicSummaryUncached = buildPublicSummary;

@@ -116,12 +116,13 @@ describe("a quarter's values, edge by edge", () => {
   it("reads only the form's own field names", () => {
     expect(
       valuesFromForm({
-        "xv:O1.1:total": "1",
-        "xnote:O1.1": "n",
-        "xevidence:O1.1": "https://e.org",
         "v:O1.1:SEX=F": "2",
         "note:O1.1": "n",
         "evidence:O1.1": "https://e.org",
+        // Later in the form, so a reader that took them would overwrite the real ones.
+        "xv:O1.1:total": "1",
+        "xnote:O1.1": "other",
+        "xevidence:O1.1": "https://other.org",
       }),
     ).toEqual({
       "O1.1": { cells: { "SEX=F": "2" }, note: "n", evidence: "https://e.org" },
@@ -139,6 +140,7 @@ describe("the entry form's envelope", () => {
   it("reads a save by default and a submit when asked", () => {
     expect(entryEnvelopeSchema.parse(envelope)).toEqual({ slug: "philippines", period: "2019Q3", organizationId: "org-1", version: 2, intent: "save" });
     expect(entryEnvelopeSchema.parse({ ...envelope, intent: "submit" }).intent).toBe("submit");
+    expect(entryEnvelopeSchema.parse({ ...envelope, intent: "save" }).intent).toBe("save");
     expect(refused({ intent: "delete" })).toHaveLength(1);
   });
 
