@@ -35,9 +35,9 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   const publicBefore = await publicTotal(visitor);
 
   const admin = await as(browser, demo.admin);
-  const reopen = admin.getByRole("form", { name: "Reopen IACAT's quarter" });
+  const reopen = admin.getByRole("form", { name: "Reopen IACAT's report" });
   await reopen.getByLabel("Reason for reopening (required)").fill("IACAT corrected its case count.");
-  await reopen.getByRole("button", { name: "Reopen this quarter" }).click();
+  await reopen.getByRole("button", { name: "Reopen this report" }).click();
   // The page re-renders with the new state: the form is gone and the reason shows.
   await expect(iacatHeading(admin)).toHaveText("IACAT: Returned");
   await expect(admin.getByText("Returned: IACAT corrected its case count.")).toBeVisible();
@@ -73,7 +73,7 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   expect(await publicTotal(visitor)).toBe(publicBefore - before);
 
   const reviewer = await as(browser, demo.reviewer);
-  const review = reviewer.getByRole("form", { name: "Review IACAT's submission" });
+  const review = reviewer.getByRole("form", { name: "Review IACAT's report" });
   await review.getByLabel("Return for changes").check();
   await review.getByRole("button", { name: "Record decision" }).click();
   await expect(review.getByText("Say why you are returning it, so the encoder knows what to fix.")).toBeVisible();
@@ -89,7 +89,7 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
   await expect(iacatHeading(encoder)).toHaveText("IACAT: Submitted");
 
   await reviewer.reload();
-  await reviewer.getByRole("form", { name: "Review IACAT's submission" }).getByRole("button", { name: "Record decision" }).click();
+  await reviewer.getByRole("form", { name: "Review IACAT's report" }).getByRole("button", { name: "Record decision" }).click();
   await expect(iacatHeading(reviewer)).toHaveText("IACAT: Approved");
   // Approval regenerates the public page at once.
   expect(await publicTotal(visitor)).toBe(publicBefore + 3);

@@ -45,7 +45,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
           Entity
           <select name="entity" defaultValue={filters.entity ?? ""} className="mt-1 block rounded border border-ink p-1">
             <option value="">All</option>
-            <option value="Submission">Submissions</option>
+            <option value="Submission">Quarter reports</option>
             <option value="Comment">Comments</option>
           </select>
         </label>

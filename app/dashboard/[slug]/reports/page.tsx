@@ -7,7 +7,7 @@ import { readForPage } from "@/lib/page-errors";
 import { parseQuarter, reportDueOn } from "@/lib/periods";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Quarterly reporting" };
+export const metadata: Metadata = { title: "Quarter reports" };
 
 function whatIsDue(status: string, quarter: string, today: string): string {
   if (status === "APPROVED") return "Done";
@@ -27,7 +27,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ slug: 
       <p className="text-sm text-muted">
         <Link href={`/dashboard/${slug}`}>{overview.partnership.name}</Link>
       </p>
-      <h1 className="text-3xl font-bold">Quarterly reporting</h1>
+      <h1 className="text-3xl font-bold">Quarter reports</h1>
       {overview.cells.length === 0 ? (
         <p role="status" className="bg-base-lightest p-3">No organization reports on this partnership yet.</p>
       ) : (

@@ -97,10 +97,10 @@ export default async function IndicatorPage({ params }: { params: Params }) {
 
       <section aria-labelledby="submissions-heading" className="space-y-2">
         <h2 id="submissions-heading" className="text-2xl font-bold">
-          Submissions the values came from
+          Quarter reports the values came from
         </h2>
         {detail.submissions.length === 0 ? (
-          <p>No submission has values for this indicator yet.</p>
+          <p>No quarter report has values for this indicator yet.</p>
         ) : (
           <ul className="space-y-1">
             {detail.submissions.map((s) => (

@@ -37,7 +37,7 @@ export async function reopenSubmissionAction(_previous: ActionResult, formData: 
     await reopenSubmission(actor, input);
     revalidatePath("/dashboard", "layout");
     revalidateTag(PUBLIC_SUMMARY_TAG, { expire: 0 });
-    return "Reopened. The organization can correct the quarter and submit it again.";
+    return "Reopened. The organization can correct its report and submit it again.";
   });
 }
 

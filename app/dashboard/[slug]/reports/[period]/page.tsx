@@ -33,7 +33,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
         <p className="text-sm text-muted">
           <Link href="/dashboard">Partnerships</Link> / {report.partnership.name}
         </p>
-        <h1 className="text-3xl font-bold">Reporting for {report.period}</h1>
+        <h1 className="text-3xl font-bold">Reports for {report.period}</h1>
         {report.locked ? <p className="mt-1">Every report for this quarter is approved and locked: only an administrator can reopen one, with a reason.</p> : null}
         <p className="mt-2 flex flex-wrap gap-4">
           <a href={`/api/partnerships/${slug}/reports/${report.period}/export`}>Download this quarter as CSV</a>

@@ -12,7 +12,7 @@ export function ReviewForm({ submissionId, version, organization }: { submission
   const { state, onSubmit, pending } = useFormAction(reviewSubmissionAction);
   const id = useId();
   return (
-    <form onSubmit={onSubmit} className="space-y-3 border border-rule p-3" aria-label={`Review ${organization}'s submission`}>
+    <form onSubmit={onSubmit} className="space-y-3 border border-rule p-3" aria-label={`Review ${organization}'s report`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
       <fieldset>

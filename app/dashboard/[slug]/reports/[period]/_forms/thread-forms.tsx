@@ -11,7 +11,7 @@ export function CommentForm({ submissionId, organization }: { submissionId: stri
   const { state, onSubmit, pending } = useFormAction(addCommentAction, { resetOnSuccess: true });
   const id = useId();
   return (
-    <form onSubmit={onSubmit} className="space-y-2" aria-label={`Comment on ${organization}'s submission`}>
+    <form onSubmit={onSubmit} className="space-y-2" aria-label={`Comment on ${organization}'s report`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <label htmlFor={`${id}-body`} className="block font-semibold">Add a comment</label>
       <textarea id={`${id}-body`} name="body" rows={2} maxLength={4000} className="w-full rounded border border-ink p-2"
@@ -27,14 +27,14 @@ export function ReopenForm({ submissionId, version, organization }: { submission
   const { state, onSubmit, pending } = useFormAction(reopenSubmissionAction);
   const id = useId();
   return (
-    <form onSubmit={onSubmit} className="space-y-2 border border-rule p-3" aria-label={`Reopen ${organization}'s quarter`}>
+    <form onSubmit={onSubmit} className="space-y-2 border border-rule p-3" aria-label={`Reopen ${organization}'s report`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor={`${id}-reason`} className="block font-semibold">Reason for reopening (required)</label>
       <textarea id={`${id}-reason`} name="reason" rows={2} maxLength={2000} className="w-full rounded border border-ink p-2"
         aria-describedby={describedBy(`${id}-reason-error`, state.errors?.reason)} />
       <FieldError id={`${id}-reason-error`} messages={state.errors?.reason} />
-      <Button type="submit" variant="danger" disabled={pending}>Reopen this quarter</Button>
+      <Button type="submit" variant="danger" disabled={pending}>Reopen this report</Button>
       <FormStatus state={state} />
     </form>
   );

@@ -19,7 +19,7 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">
-        <Link href={`/dashboard/${slug}/reports/${report.period}`}>Reporting for {report.period}</Link>
+        <Link href={`/dashboard/${slug}/reports/${report.period}`}>Reports for {report.period}</Link>
       </p>
       <h1 className="text-3xl font-bold">Import values for {report.period} from CSV</h1>
       <p>
