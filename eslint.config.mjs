@@ -25,5 +25,15 @@ export default defineConfig([
     files: ["lib/data/**", "prisma/**", "scripts/**", "tests/**"],
     rules: { "no-restricted-imports": "off" },
   },
-  globalIgnores([".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", ".stryker-tmp/**", "reports/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "lib/generated/**",
+    "node_modules/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".stryker-tmp/**",
+    "reports/**",
+    "next-env.d.ts",
+  ]),
 ]);
