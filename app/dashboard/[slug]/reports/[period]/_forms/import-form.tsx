@@ -72,7 +72,7 @@ export function ImportForm(props: { endpoint: string; organizations: { id: strin
         </label>
         <Button type="button" variant="secondary" onClick={() => send("dry-run")} disabled={progress !== null}>Check the file (dry run)</Button>
         {report && !report.fileError && report.counts.reject === 0 && report.counts.create + report.counts.change > 0 && !report.applied ? (
-          <Button type="button" onClick={() => send("apply")} disabled={progress !== null}>Apply all {report.counts.create + report.counts.change} changes</Button>
+          <Button type="button" onClick={() => send("apply")} disabled={progress !== null}>{report.counts.create + report.counts.change === 1 ? "Apply the change" : `Apply all ${report.counts.create + report.counts.change} changes`}</Button>
         ) : null}
       </div>
       {progress !== null ? (
