@@ -3,7 +3,7 @@ import { can, type Actor } from "../auth/permissions";
 import { cellsOf } from "../dimensions";
 import { AppError } from "../errors";
 import { quarterCsv, readQuarterCsv } from "../quarter/csv";
-import { checkQuarterValues, type IndicatorValues, type QuarterValues } from "../quarter/values";
+import { checkQuarterValues, sameEntry, type IndicatorValues, type QuarterValues } from "../quarter/values";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
 import { indicatorsFor, resolveQuarter, storedValues } from "./quarter";
@@ -61,10 +61,6 @@ export interface ImportReport {
   applied: boolean;
   version: number;
 }
-
-/** Numbers compare as numbers ("5.0" is 5), but an empty cell is not 0. */
-const sameValue = (unit: string, before: string, after: string) =>
-  before === after || (unit !== "TEXT" && before !== "" && after !== "" && Number(before) === Number(after));
 
 /** "value: 5 → 6", "note will be removed ("…")", "evidence link added: https://…". */
 function describeChange(what: string, before: string, after: string, show: (text: string) => string): string {
@@ -134,7 +130,7 @@ export async function importQuarterCsv(
       lineOf.set(`${r.indicator}|${r.cell}`, r.line);
       const now = (merged[r.indicator] ??= { cells: {}, note: null, evidence: null });
       row.before = stored[r.indicator]?.cells[r.cell] ?? null;
-      if (row.before !== null && !sameValue(indicator.unit, row.before, r.value)) row.changes.push(describeChange("value", row.before, r.value, String));
+      if (row.before !== null && !sameEntry(indicator.unit, row.before, r.value)) row.changes.push(describeChange("value", row.before, r.value, String));
       now.cells[r.cell] = r.value;
       if (r.cell === "") {
         if ((now.note ?? "") !== r.note) row.changes.push(describeChange("note", now.note ?? "", r.note, (text) => `"${text}"`));

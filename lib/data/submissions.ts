@@ -2,7 +2,7 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { checkQuarterValues, type QuarterValuesInput } from "../quarter/values";
+import { checkQuarterValues, sameEntry, type QuarterValuesInput } from "../quarter/values";
 import type { ReviewSubmission } from "../validation/submissions";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
@@ -57,9 +57,6 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
 
 // ---- Entering a quarter -------------------------------------------------------------------
 
-const sameNumber = (a: string | null | undefined, b: string | null | undefined) =>
-  (a ?? null) === (b ?? null) || (a != null && b != null && Number(a) === Number(b));
-
 /**
  * Saves a quarter's values as a draft, or submits them. Refuses a stale version (someone saved
  * first: nothing changes, and the message lists what they changed), an approved or submitted
@@ -87,7 +84,7 @@ export async function saveSubmission(
       if (currentVersion !== input.version) {
         const changed = indicators.flatMap((i) =>
           Object.entries(values[i.code]?.cells ?? {})
-            .filter(([cell, mine]) => !sameNumber(storedCell(i.code, cell), mine))
+            .filter(([cell, mine]) => !sameEntry(i.unit, storedCell(i.code, cell), mine))
             .map(([cell, mine]) => `${i.code} ${cell === "" ? "total" : cell}: now ${storedCell(i.code, cell) ?? "empty"} (yours: ${mine ?? "empty"})`),
         );
         throw new AppError(

@@ -96,3 +96,10 @@ export function checkQuarterValues(
   }
   return { values, problems };
 }
+
+/** Whether two entries of a cell say the same: numbers as numbers ("5.0" is 5), text as text, and empty (null or "") is never 0. */
+export function sameEntry(unit: QuarterIndicator["unit"], a: string | null | undefined, b: string | null | undefined): boolean {
+  const [x, y] = [a || null, b || null];
+  if (x === null || y === null) return x === y;
+  return x === y || (unit !== "TEXT" && Number(x) === Number(y));
+}

@@ -188,12 +188,14 @@ describe("quarter CSV", () => {
         else controller.enqueue(chunk);
       },
     });
-    const request = new Request("http://localhost/api/import", {
+    // duplex: Node's fetch needs it for a streamed body; the DOM's RequestInit type does not list it.
+    const init: RequestInit & { duplex: "half" } = {
       method: "POST",
       body,
       duplex: "half",
       headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(20 * 1024 * 1024) },
-    } as RequestInit);
+    };
+    const request = new Request("http://localhost/api/import", init);
     const response = await POST(request, { params: Promise.resolve({ slug: "philippines", period }) });
     expect(response.status).toBe(413);
     expect(request.bodyUsed).toBe(false);

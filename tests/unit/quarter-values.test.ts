@@ -2,7 +2,7 @@
 // written out here, as an encoder would read them.
 import { describe, expect, it } from "vitest";
 import { entryEnvelopeSchema, fieldErrors, valuesFromForm } from "../../lib/quarter/form";
-import { checkQuarterValues, type QuarterIndicator } from "../../lib/quarter/values";
+import { checkQuarterValues, sameEntry, type QuarterIndicator } from "../../lib/quarter/values";
 
 const count: QuarterIndicator = { code: "C", name: "Cases", unit: "COUNT", dimensions: [], cellsSumToTotal: false };
 const bySex: QuarterIndicator = { code: "S", name: "Children", unit: "COUNT", dimensions: ["SEX"], cellsSumToTotal: true };
@@ -154,5 +154,19 @@ describe("the entry form's envelope", () => {
     expect(refused({ organizationId: "o".repeat(65) })).toHaveLength(1);
     expect(refused({ version: "-1" })).toHaveLength(1);
     expect(refused({ version: "1.5" })).toHaveLength(1);
+  });
+});
+
+describe("comparing two entries of a cell", () => {
+  it("compares numbers as numbers and text as text, and never takes empty for 0", () => {
+    expect(sameEntry("COUNT", "5", "5.0")).toBe(true);
+    expect(sameEntry("PERCENT", "75", "75.00")).toBe(true);
+    expect(sameEntry("COUNT", "5", "6")).toBe(false);
+    expect(sameEntry("COUNT", "", "0")).toBe(false);
+    expect(sameEntry("COUNT", null, "0")).toBe(false);
+    expect(sameEntry("COUNT", "0", undefined)).toBe(false);
+    expect(sameEntry("COUNT", null, "")).toBe(true);
+    expect(sameEntry("TEXT", "1", "1.0")).toBe(false);
+    expect(sameEntry("TEXT", "same", "same")).toBe(true);
   });
 });
