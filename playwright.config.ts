@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "node --import tsx scripts/start.ts start",
+    command: "node --conditions=react-server --import tsx scripts/start.ts start",
     url: `http://localhost:${port}/api/health`,
     env: { PORT: String(port), COMPACT_DATA_DIR: "memory", DATABASE_URL: "" },
     timeout: 600_000,

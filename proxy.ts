@@ -16,6 +16,7 @@ import {
   sessionCookieOptions,
 } from "@/lib/auth/session-policy";
 import { isKnownPartnershipSlug } from "@/lib/data/partnership-slugs";
+import { releaseNumberAsOf } from "@/lib/data/releases";
 import { cachedPageContentSecurityPolicy, isSignedInPath, nonceContentSecurityPolicy } from "@/lib/security-headers";
 
 export async function proxy(request: NextRequest) {
@@ -23,6 +24,10 @@ export async function proxy(request: NextRequest) {
   // A NUL character names nothing here, and PostgreSQL text cannot hold one.
   if (/%00/.test(pathname + search)) return new NextResponse("Bad request: the address contains a NUL character.", { status: 400 });
   const unknown = await unknownPartnership(pathname);
+  if (!unknown && request.nextUrl.searchParams.has("asOf")) {
+    const asOf = await releaseInForce(request);
+    if (asOf) return asOf;
+  }
   if (unknown === "api") return NextResponse.json({ code: "NOT_FOUND", message: "There is no partnership at this address." }, { status: 404 });
   const secret = authSecret();
   const token = await getToken({ req: request, secret, cookieName: SESSION_COOKIE, secureCookie: secureCookies });
@@ -68,9 +73,36 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+const PUBLIC_SUMMARY = /^\/(api\/public\/)?partnerships\/([^/]+)(?:\/releases(?:\/[^/]+)?)?(\/summary\.(?:json|csv))?\/?$/;
+
+/**
+ * ?asOf=YYYY-MM-DD on a partnership's summary or its downloads: a redirect to the release that
+ * was in force at the end of that day, at its stable address. Null when the address is not one.
+ */
+async function releaseInForce(request: NextRequest): Promise<NextResponse | null> {
+  const match = /^\/(api\/public\/)?partnerships\/([^/]+)(\/summary\.(json|csv))?\/?$/.exec(request.nextUrl.pathname);
+  if (!match || (match[1] !== undefined) !== (match[3] !== undefined)) return null;
+  const api = match[1] !== undefined;
+  const date = request.nextUrl.searchParams.get("asOf") ?? "";
+  const slug = decodeURIComponent(match[2]!);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    const message = "asOf must be a date written YYYY-MM-DD, for example 2019-11-20.";
+    return api ? NextResponse.json({ code: "VALIDATION", message }, { status: 400 }) : new NextResponse(message, { status: 400 });
+  }
+  const number = await releaseNumberAsOf(slug, date);
+  if (number === null) {
+    if (api) return NextResponse.json({ code: "NOT_FOUND", message: `Nothing had been published for this partnership by ${date}.` }, { status: 404 });
+    return NextResponse.redirect(new URL(`/partnerships/${encodeURIComponent(slug)}/releases?asOf=${date}`, request.url));
+  }
+  const target = api
+    ? `/api/public/partnerships/${encodeURIComponent(slug)}/releases/${number}/summary.${match[4]}`
+    : `/partnerships/${encodeURIComponent(slug)}/releases/${number}`;
+  return NextResponse.redirect(new URL(target, request.url));
+}
+
 /** "page" or "api" when the address is a public summary of a partnership that does not exist. */
 async function unknownPartnership(pathname: string): Promise<"page" | "api" | null> {
-  const match = /^\/(api\/public\/)?partnerships\/([^/]+)(\/summary\.(?:json|csv))?\/?$/.exec(pathname);
+  const match = PUBLIC_SUMMARY.exec(pathname);
   if (!match || (match[1] !== undefined) !== (match[3] !== undefined)) return null;
   let slug: string;
   try {

@@ -33,7 +33,7 @@ export function PartnershipDirectory({ partnerships }: { partnerships: PublicPar
           status: statusLabel[p.status],
           us: p.usFundingStatement ?? "Not stated",
           partner: p.partnerFundingStatement ?? "Not recorded",
-          source: p.source ? p.source.publisher : "Not recorded",
+          source: p.source ? p.source.url ? <a href={p.source.url}>{p.source.publisher}</a> : p.source.publisher : "Not recorded",
         }))}
       />
     </section>

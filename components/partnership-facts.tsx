@@ -1,5 +1,6 @@
 import { formatDate, partyRoleLabel, statusLabel } from "@/lib/format";
 import type { PublicPartnershipSummary } from "@/lib/data/partnerships";
+import { SourceCitation } from "./public/source-citation";
 
 /** A partnership's name, dates and parties, as the record states them. */
 export function PartnershipFacts({ partnership }: { partnership: PublicPartnershipSummary }) {
@@ -31,7 +32,8 @@ export function PartnershipFacts({ partnership }: { partnership: PublicPartnersh
       </p>
       {partnership.source ? (
         <p className="mt-4 text-sm text-muted">
-          Source: {partnership.source.title}, {partnership.source.publisher}.
+          Source: <SourceCitation source={partnership.source} /> As of release {partnership.release.number} of{" "}
+          {formatDate(partnership.release.publishedAt.slice(0, 10))}.
         </p>
       ) : null}
     </section>

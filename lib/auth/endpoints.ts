@@ -45,8 +45,12 @@ export const PUBLIC_ROUTES = [
   "/",
   "/login",
   "/partnerships/[slug]",
+  "/partnerships/[slug]/releases",
+  "/partnerships/[slug]/releases/[number]",
   "/api/health",
   "/api/auth/[...nextauth]",
   "/api/public/partnerships/[slug]/summary.json",
   "/api/public/partnerships/[slug]/summary.csv",
+  "/api/public/partnerships/[slug]/releases/[number]/summary.json",
+  "/api/public/partnerships/[slug]/releases/[number]/summary.csv",
 ] as const;

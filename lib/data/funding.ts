@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import type { CurrencyCode } from "../money";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
-import type { Db } from "./prisma";
+import type { Tx } from "./prisma";
 import { isApproved, partnershipBounds, quarterIndex, quarterLabel } from "./sql";
 
 // Money aggregations, all in SQL. Each amount converts at the rate stored with it (PHP per USD,
@@ -41,7 +41,7 @@ export interface FundingQuarterRow {
 }
 
 /** Pledged against delivered, per quarter of the partnership and per party, with running totals. */
-export async function unsafeFundingByQuarter(db: Db, partnershipId: string, currency: CurrencyCode): Promise<FundingQuarterRow[]> {
+export async function unsafeFundingByQuarter(db: Tx, partnershipId: string, currency: CurrencyCode): Promise<FundingQuarterRow[]> {
   return db.$queryRawUnsafe<FundingQuarterRow[]>(
     `
     WITH bounds AS (
@@ -52,7 +52,7 @@ export async function unsafeFundingByQuarter(db: Db, partnershipId: string, curr
     statements AS (
       SELECT c."figureKey", c."fromOrganizationId" AS org, c."statedOn",
              SUM(${convertedCommitment("c")}) AS value
-      FROM "FundingCommitment" c WHERE c."partnershipId" = $1
+      FROM "FundingCommitment" c WHERE c."partnershipId" = $1 AND c."countsInTotals"
       GROUP BY 1, 2, 3
     ),
     pledges AS (
@@ -108,7 +108,7 @@ const partyTotalsSql = `
     WITH ranked AS (
       SELECT c."partnershipId" AS pid, c."fromOrganizationId" AS org, ${convertedCommitment("c")} AS value,
              rank() OVER (PARTITION BY c."partnershipId", c."figureKey" ORDER BY c."statedOn" DESC) AS recency
-      FROM "FundingCommitment" c WHERE c."partnershipId" = ANY($1::text[])
+      FROM "FundingCommitment" c WHERE c."partnershipId" = ANY($1::text[]) AND c."countsInTotals"
     ),
     committed AS (SELECT pid, org, SUM(value) AS amount FROM ranked WHERE recency = 1 GROUP BY pid, org),
     delivered AS (
@@ -124,7 +124,7 @@ const partyTotalsSql = `
     LEFT JOIN committed c ON c.pid = p.pid AND c.org = p.org
     LEFT JOIN delivered d ON d.pid = p.pid AND d.org = p.org`;
 
-export async function unsafeFundingTotals(db: Db, partnershipId: string, currency: CurrencyCode): Promise<PartyTotal[]> {
+export async function unsafeFundingTotals(db: Tx, partnershipId: string, currency: CurrencyCode): Promise<PartyTotal[]> {
   return db.$queryRawUnsafe<PartyTotal[]>(
     `SELECT "partyId", party, committed::text AS committed, delivered::text AS delivered, "deliveredIllustrative"
      FROM (${partyTotalsSql}) t ORDER BY party`,
@@ -140,7 +140,7 @@ export interface PartnershipFundingTotal {
 }
 
 /** Each partnership's parties together: committed and delivered (partnerships with neither are absent). */
-export async function unsafePartnershipFundingTotals(db: Db, partnershipIds: string[], currency: CurrencyCode): Promise<Map<string, PartnershipFundingTotal>> {
+export async function unsafePartnershipFundingTotals(db: Tx, partnershipIds: string[], currency: CurrencyCode): Promise<Map<string, PartnershipFundingTotal>> {
   const rows = await db.$queryRawUnsafe<(PartnershipFundingTotal & { pid: string })[]>(
     `SELECT pid, SUM(committed)::numeric(18, 2)::text AS committed,
             SUM(delivered)::numeric(18, 2)::text AS delivered,
@@ -171,18 +171,21 @@ export interface FundingStatement {
   statedEquivalentCurrency: CurrencyCode | null;
   statedOn: string;
   latest: boolean;
+  /** False for a statement kept as stated that does not reconcile with the others; note says why. */
+  countsInTotals: boolean;
+  note: string | null;
   source: { title: string; publisher: string; url: string | null; publishedOn: string | null } | null;
 }
 
 /** Every dated funding statement, newest first within each figure, marking the one that counts. */
-export async function unsafeFundingStatements(db: Db, partnershipId: string): Promise<FundingStatement[]> {
+export async function unsafeFundingStatements(db: Tx, partnershipId: string): Promise<FundingStatement[]> {
   const rows = await db.fundingCommitment.findMany({
     where: { partnershipId },
     orderBy: [{ figureKey: "asc" }, { statedOn: "desc" }, { amount: "desc" }],
     include: { fromOrganization: { select: { shortName: true } }, source: true },
   });
   const latestDate = new Map<string, number>();
-  for (const r of rows) latestDate.set(r.figureKey, Math.max(latestDate.get(r.figureKey) ?? 0, r.statedOn.getTime()));
+  for (const r of rows.filter((row) => row.countsInTotals)) latestDate.set(r.figureKey, Math.max(latestDate.get(r.figureKey) ?? 0, r.statedOn.getTime()));
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   return rows.map((r) => ({
     id: r.id,
@@ -199,7 +202,9 @@ export async function unsafeFundingStatements(db: Db, partnershipId: string): Pr
     statedEquivalent: r.statedEquivalent?.toFixed(2) ?? null,
     statedEquivalentCurrency: r.statedEquivalentCurrency,
     statedOn: iso(r.statedOn),
-    latest: r.statedOn.getTime() === latestDate.get(r.figureKey),
+    latest: r.countsInTotals && r.statedOn.getTime() === latestDate.get(r.figureKey),
+    countsInTotals: r.countsInTotals,
+    note: r.note,
     source: r.source
       ? { title: r.source.title, publisher: r.source.publisher, url: r.source.url, publishedOn: r.source.publishedOn ? iso(r.source.publishedOn) : null }
       : null,

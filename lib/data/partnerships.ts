@@ -1,9 +1,11 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { formatMoney, type CurrencyCode } from "../money";
+import { formatMoney } from "../money";
+import type { PublicSource, ReleaseContent } from "../releases/content";
 import { getDb } from "./db";
+import { PUBLIC_SUMMARY_TAG } from "./releases";
 
-// Public reads: the partnerships as the record states them. No session, nothing unapproved.
+// Public reads: every partnership as its latest release states it. No session, nothing unapproved.
 
 export interface PartnershipParty {
   name: string;
@@ -23,58 +25,48 @@ export interface PublicPartnershipSummary {
   /** The partner government's latest funding statement, as stated, or null when none is recorded. */
   partnerFundingStatement: string | null;
   parties: PartnershipParty[];
-  source: { title: string; publisher: string } | null;
+  source: PublicSource | null;
+  release: { number: number; publishedAt: string };
 }
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 const roleOrder = { DONOR: 0, HOST: 1, IMPLEMENTER: 2, SUB_IMPLEMENTER: 3 } as const;
 
 /** Public: every partnership, the longest-running first, with its parties (cached for every visitor). */
-export const getPublicPartnerships = () => unstable_cache(readPublicPartnerships, ["public-partnerships"], { tags: ["public-summary"], revalidate: 3600 })();
+export const getPublicPartnerships = () => unstable_cache(readPublicPartnerships, ["public-partnerships"], { tags: [PUBLIC_SUMMARY_TAG], revalidate: 3600 })();
 
-/** Uncached, for tests. */
+/** Uncached, for tests: each partnership's latest release (a partnership with none is not public yet). */
 export async function readPublicPartnerships(): Promise<PublicPartnershipSummary[]> {
-  const rows = await getDb().partnership.findMany({
-    orderBy: [{ signedOn: "asc" }],
-    select: {
-      slug: true,
-      name: true,
-      country: true,
-      signedOn: true,
-      endsOn: true,
-      termNote: true,
-      status: true,
-      usFundingStatement: true,
-      factsSource: { select: { title: true, publisher: true } },
-      members: { select: { role: true, organization: { select: { name: true, shortName: true } } } },
-      commitments: {
-        where: { fromOrganization: { kind: "PARTNER_GOVERNMENT" } },
-        orderBy: { statedOn: "desc" },
-        take: 1,
-        select: { amount: true, currency: true, statedEquivalent: true, statedEquivalentCurrency: true, statedOn: true, approximate: true },
-      },
-    },
-  });
-  return rows.map((row) => ({
-    slug: row.slug,
-    name: row.name,
-    country: row.country,
-    signedOn: isoDate(row.signedOn),
-    endsOn: row.endsOn ? isoDate(row.endsOn) : null,
-    termNote: row.termNote,
-    status: row.status,
-    usFundingStatement: row.usFundingStatement,
-    partnerFundingStatement: row.commitments[0]
-      ? `${row.commitments[0].approximate ? "About " : ""}${formatMoney(row.commitments[0].amount.toFixed(2), row.commitments[0].currency as CurrencyCode)}${
-          row.commitments[0].statedEquivalent && row.commitments[0].statedEquivalentCurrency
-            ? ` (${formatMoney(row.commitments[0].statedEquivalent.toFixed(2), row.commitments[0].statedEquivalentCurrency as CurrencyCode)})`
-            : ""
-        }, stated ${isoDate(row.commitments[0].statedOn)}`
+  const rows = await getDb().$queryRawUnsafe<{ number: number; publishedAt: Date; content: string }[]>(
+    `SELECT DISTINCT ON (r."partnershipId") r.number, r."publishedAt", r.content
+     FROM "Release" r ORDER BY r."partnershipId", r.number DESC`,
+  );
+  return rows
+    .map((row) => toSummary(JSON.parse(row.content) as ReleaseContent, { number: row.number, publishedAt: row.publishedAt.toISOString() }))
+    .sort((a, b) => a.signedOn.localeCompare(b.signedOn) || a.slug.localeCompare(b.slug));
+}
+
+function toSummary(content: ReleaseContent, release: PublicPartnershipSummary["release"]): PublicPartnershipSummary {
+  const p = content.partnership;
+  const host = content.parties.find((party) => party.role === "HOST")?.shortName;
+  const pledge = content.funding.statements.filter((s) => s.party === host && s.countsInTotals).sort((a, b) => b.statedOn.localeCompare(a.statedOn))[0];
+  return {
+    slug: p.slug,
+    name: p.name,
+    country: p.country,
+    signedOn: p.signedOn,
+    endsOn: p.endsOn,
+    termNote: p.termNote,
+    status: p.status,
+    usFundingStatement: p.usFundingStatement,
+    partnerFundingStatement: pledge
+      ? `${pledge.approximate ? "About " : ""}${formatMoney(pledge.amount, pledge.currency)}${
+          pledge.statedEquivalent && pledge.statedEquivalentCurrency ? ` (${formatMoney(pledge.statedEquivalent, pledge.statedEquivalentCurrency)})` : ""
+        }, stated ${pledge.statedOn}`
       : null,
-    source: row.factsSource,
-    parties: row.members
-      .map((m) => ({ name: m.organization.name, shortName: m.organization.shortName, role: m.role }))
+    source: p.sources[0] ?? null,
+    parties: content.parties
+      .map((party) => ({ ...party, role: party.role as PartnershipParty["role"] }))
       .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name)),
-  }));
+    release,
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "./prisma";
+import type { Tx } from "./prisma";
 import { isApproved, partnershipBounds, quarterIndex, quarterLabel } from "./sql";
 
 // Results aggregations, all in SQL. Only approved submissions count. How quarters combine is
@@ -93,7 +93,7 @@ const indicatorSummariesSql = `
     JOIN life l ON l.id = i.id`;
 
 /** Every indicator of a partnership with its life-of-partnership result against its target. */
-export async function unsafeIndicatorSummaries(db: Db, partnershipId: string): Promise<IndicatorSummary[]> {
+export async function unsafeIndicatorSummaries(db: Tx, partnershipId: string): Promise<IndicatorSummary[]> {
   return db.$queryRawUnsafe<IndicatorSummary[]>(`SELECT * FROM (${indicatorSummariesSql}) s ORDER BY s."objectiveSortOrder", s."sortOrder"`, [partnershipId]);
 }
 
@@ -104,7 +104,7 @@ export interface ResultsOverview {
 }
 
 /** Per partnership (the dashboard's list): how many indicators have a target, how many met it. */
-export async function unsafeResultsOverview(db: Db, partnershipIds: string[]): Promise<Map<string, ResultsOverview>> {
+export async function unsafeResultsOverview(db: Tx, partnershipIds: string[]): Promise<Map<string, ResultsOverview>> {
   const rows = await db.$queryRawUnsafe<(ResultsOverview & { partnershipId: string })[]>(
     `SELECT s."partnershipId",
             count(s."percentOfTarget")::int AS "targetsSet",
@@ -122,10 +122,12 @@ export interface IndicatorQuarter {
   target: string | null;
   cumulativeActual: string | null;
   cumulativeTarget: string | null;
+  /** True where the quarter's approved value was generated for the demo. */
+  illustrative: boolean;
 }
 
 /** One indicator, quarter by quarter: actual and target, and their running totals by its rule. */
-export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, indicatorId: string): Promise<IndicatorQuarter[]> {
+export async function unsafeIndicatorQuarters(db: Tx, partnershipId: string, indicatorId: string): Promise<IndicatorQuarter[]> {
   return db.$queryRawUnsafe<IndicatorQuarter[]>(
     `
     WITH ${bounds}, ${approvedTotals("= $1")},
@@ -141,7 +143,7 @@ export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, ind
       FROM quarters q
     ),
     series AS (
-      SELECT q.idx, a.value AS actual, t.value AS target,
+      SELECT q.idx, a.value AS actual, t.value AS target, COALESCE(a.illustrative, false) AS illustrative,
              count(a.value) OVER w AS reported,
              SUM(a.value) OVER w AS running_sum,
              MAX(a.value) OVER w AS running_max,
@@ -158,7 +160,7 @@ export async function unsafeIndicatorQuarters(db: Db, partnershipId: string, ind
                 WHEN i.aggregation = 'MAX' THEN s.running_max
                 ELSE (SELECT a.value FROM actuals a WHERE a."indicatorId" = $2 AND a.idx <= s.idx ORDER BY a.idx DESC LIMIT 1)
            END::text AS "cumulativeActual",
-           s.running_target::text AS "cumulativeTarget"
+           s.running_target::text AS "cumulativeTarget", s.illustrative
     FROM series s CROSS JOIN indicator i
     ORDER BY s.idx`,
     partnershipId,
@@ -175,10 +177,10 @@ export interface ReportingCell {
 }
 
 /** Quarter × reporting organization: where each submission stands. */
-export const unsafeReportingGrid = (db: Db, partnershipId: string) => unsafeReportingGridOf(db, [partnershipId], { lastQuarterOnly: false });
+export const unsafeReportingGrid = (db: Tx, partnershipId: string) => unsafeReportingGridOf(db, [partnershipId], { lastQuarterOnly: false });
 
 /** The same for several partnerships at once; the dashboard's list wants only each one's last quarter. */
-export async function unsafeReportingGridOf(db: Db, partnershipIds: string[], options: { lastQuarterOnly: boolean }): Promise<ReportingCell[]> {
+export async function unsafeReportingGridOf(db: Tx, partnershipIds: string[], options: { lastQuarterOnly: boolean }): Promise<ReportingCell[]> {
   return db.$queryRawUnsafe<ReportingCell[]>(
     `
     WITH parts AS (

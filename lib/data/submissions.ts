@@ -6,7 +6,20 @@ import { checkQuarterValues, sameEntry, type QuarterValuesInput } from "../quart
 import type { ReviewSubmission } from "../validation/submissions";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
+import { publishRelease } from "./publish-release";
 import { auditedValues, claimReport, editableReport, indicatorsFor, InvalidQuarterValues, resolveQuarter, storedValues } from "./quarter";
+
+const reportSelect = {
+  id: true,
+  partnershipId: true,
+  organizationId: true,
+  organization: { select: { shortName: true } },
+  period: { select: { year: true, quarter: true } },
+} as const;
+
+/** "IJM's report for 2019Q3": how releases name the report that changed them. */
+const reportName = (s: { organization: { shortName: string }; period: { year: number; quarter: number } }) =>
+  `${s.organization.shortName}'s report for ${s.period.year}Q${s.period.quarter}`;
 
 const statusWords = { DRAFT: "a draft", SUBMITTED: "submitted", RETURNED: "returned", APPROVED: "approved" } as const;
 
@@ -15,7 +28,7 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
   return getDb().$transaction(async (tx) => {
     const submission = await tx.submission.findUnique({
       where: { id: input.submissionId },
-      select: { id: true, partnershipId: true, organizationId: true, status: true, version: true, submittedById: true },
+      select: { ...reportSelect, status: true, version: true, submittedById: true },
     });
     if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the reporting page.");
     const reviewer = requirePermission(actor, "submission.review", {
@@ -51,6 +64,9 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
       before: { status: submission.status, version: submission.version },
       after: { status, version: submission.version + 1, ...(status === "RETURNED" ? { reason: input.reason } : {}) },
     });
+    if (status === "APPROVED") {
+      await publishRelease(tx, submission.partnershipId, { trigger: "approval", event: `${reportName(submission)} approved`, actorId: reviewer.id });
+    }
     return { status };
   });
 }
@@ -134,7 +150,7 @@ export async function saveSubmission(
 /** An administrator unlocks an approved quarter with a reason; it goes back to its organization as returned. */
 export async function reopenSubmission(actor: Actor | null, input: { submissionId: string; version: number; reason: string }): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const submission = await tx.submission.findUnique({ where: { id: input.submissionId } });
+    const submission = await tx.submission.findUnique({ where: { id: input.submissionId }, select: { ...reportSelect, status: true, version: true } });
     if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the page.");
     const admin = requirePermission(actor, "submission.reopen", { partnershipId: submission.partnershipId, organizationId: submission.organizationId });
     if (submission.status !== "APPROVED") throw new AppError("CONFLICT", "Only an approved quarter can be reopened.");
@@ -151,6 +167,12 @@ export async function reopenSubmission(actor: Actor | null, input: { submissionI
       partnershipId: submission.partnershipId,
       before: { status: "APPROVED", version: submission.version },
       after: { status: "RETURNED", version: submission.version + 1, reason: input.reason },
+    });
+    await publishRelease(tx, submission.partnershipId, {
+      trigger: "reopening",
+      event: `${reportName(submission)} reopened`,
+      reason: input.reason,
+      actorId: admin.id,
     });
   });
 }

@@ -2,13 +2,15 @@
 // (shared/facts/cpc-philippines.md, November 2026). Every figure here is real and cites its source;
 // anything generated for demos lives in ./illustrative.ts and is marked illustrative.
 
-export type SourceKey = "S1" | "S2" | "S3" | "S4" | "S5" | "S6";
+export type SourceKey = "S1" | "S2" | "S3" | "S4" | "S5" | "S6" | "S7" | "S8";
 
 export interface SourceFact {
   key: string;
   title: string;
   publisher: string;
   publishedOn: string | null;
+  /** The address as recorded when the facts were gathered. */
+  url: string | null;
   note?: string;
 }
 
@@ -18,12 +20,14 @@ export const sources: SourceFact[] = [
     title: "U.S.-Philippines CPC Partnership Activities Commence in Manila and Cebu",
     publisher: "U.S. Embassy Manila and DOJ-IACAT (press release)",
     publishedOn: "2017-10-19",
+    url: "https://www.doj.gov.ph/news_article.html?newsid=568",
   },
   {
     key: "S2",
     title: "Final high-level dialogue of the U.S.-Philippines CPC Partnership (29 April 2021)",
     publisher: "Inter-Agency Council Against Trafficking (IACAT)",
     publishedOn: "2021-04-29",
+    url: "https://iacat.gov.ph/?p=5664",
     note: "Held after the Partnership concluded on 11 April 2021.",
   },
   {
@@ -31,25 +35,44 @@ export const sources: SourceFact[] = [
     title: "Child Protection Compact Partnerships – Philippines (closeout page)",
     publisher: "U.S. Department of State (state.gov)",
     publishedOn: null,
+    url: "https://www.state.gov/child-protection-compact-partnerships-philippines/",
   },
   {
     key: "S4",
     title: "U.S. Embassy release on the high-level dialogue of 6 November 2018",
     publisher: "U.S. Embassy Manila",
     publishedOn: "2018-11-15",
+    url: "https://ph.usembassy.gov/us-philippines-high-level-dialogue-marks-progress-in-combating-child-trafficking/",
   },
   {
     key: "S5",
     title: "Report on the signing of the U.S.-Philippines Child Protection Compact",
     publisher: "Manila Times",
     publishedOn: "2017-04-16",
+    url: "http://www.manilatimes.net/us-ph-ink-child-protection-pact/322384/",
   },
   {
     key: "S6",
     title: "GAO-23-105390: on the TIP Office's monitoring of Child Protection Compact Partnerships",
     publisher: "U.S. Government Accountability Office",
     publishedOn: "2023-04-01",
+    url: "https://www.gao.gov/products/gao-23-105390",
     note: "Published April 2023; found that CPC monitoring set no annual targets and did not track partner-government contributions.",
+  },
+  {
+    key: "S7",
+    title: "Report on the November 2019 dialogues in Manila and Cebu (reprinted by the Trade Union Congress of the Philippines)",
+    publisher: "Manila Bulletin",
+    publishedOn: "2019-11-20",
+    url: "https://ntucphl.org/?p=71710",
+  },
+  {
+    key: "S8",
+    title:
+      "Child Protection Compact Partnership between the Government of the United States of America and the Government of the Republic of the Philippines (the signed instrument)",
+    publisher: "U.S. Department of State (state.gov)",
+    publishedOn: null,
+    url: "https://www.state.gov/child-protection-compact-partnership-between-the-government-of-the-united-states-of-america-and-the-government-of-the-republic-of-the-philippines/",
   },
 ];
 
@@ -107,7 +130,7 @@ export const milestones: { on: string; precision: "day" | "month"; title: string
   { on: "2017-04-11", precision: "day", title: "Partnership signed in Manila", source: "S5" },
   { on: "2017-10-19", precision: "day", title: "Awards announced; activities launched in Manila and Cebu", source: "S1" },
   { on: "2018-11-06", precision: "day", title: "High-level dialogue", source: "S4" },
-  { on: "2019-11-01", precision: "month", title: "Dialogues in Manila and Cebu", source: null },
+  { on: "2019-11-20", precision: "month", title: "Dialogues in Manila and Cebu", source: "S7" },
   { on: "2021-04-11", precision: "day", title: "Partnership concluded", source: "S2" },
   { on: "2021-04-29", precision: "day", title: "Final high-level dialogue", source: "S2" },
 ];
@@ -125,7 +148,7 @@ export const objectives = [
   {
     code: "O5",
     title: "Improve coordination among duty bearers in the responsible agencies",
-    description: "Duty bearers named at launch (S1).",
+    description: "The duty bearers in the responsible agencies were named at the launch in October 2017.",
   },
 ] as const;
 
@@ -148,6 +171,9 @@ export interface CommitmentFact {
   statedEquivalent?: string;
   statedOn: string;
   source: SourceKey;
+  /** A statement kept as stated that does not reconcile with the others: shown with its note, never counted. */
+  countsInTotals?: false;
+  note?: string;
 }
 
 export const commitments: CommitmentFact[] = [
@@ -161,7 +187,7 @@ export const commitments: CommitmentFact[] = [
     approximate: true,
     exchangeRate: "50",
     rateDate: "2017-10-19",
-    rateSource: "Not stated with this figure; the nearest stated rate, implied by S1 (PHP 175M = USD 3.5M)",
+    rateSource: "Not stated with this figure; the nearest stated rate, implied by the release of 19 October 2017 (PHP 175M = USD 3.5M)",
     statedOn: "2017-04-16",
     source: "S5",
   },
@@ -175,7 +201,7 @@ export const commitments: CommitmentFact[] = [
     approximate: true,
     exchangeRate: "50",
     rateDate: "2017-10-19",
-    rateSource: "Not stated with this figure; the nearest stated rate, implied by S1 (PHP 175M = USD 3.5M)",
+    rateSource: "Not stated with this figure; the nearest stated rate, implied by the release of 19 October 2017 (PHP 175M = USD 3.5M)",
     statedOn: "2017-04-16",
     source: "S5",
   },
@@ -189,7 +215,7 @@ export const commitments: CommitmentFact[] = [
     approximate: false,
     exchangeRate: "50",
     rateDate: "2017-10-19",
-    rateSource: "Implied by S1 (PHP 175,000,000 = USD 3,500,000)",
+    rateSource: "Implied by the release of 19 October 2017 (PHP 175,000,000 = USD 3,500,000)",
     statedEquivalent: "175000000",
     statedOn: "2017-10-19",
     source: "S1",
@@ -204,7 +230,7 @@ export const commitments: CommitmentFact[] = [
     approximate: false,
     exchangeRate: "48.367347",
     rateDate: "2021-04-29",
-    rateSource: "Implied by S2 (PHP 237,000,000 = USD 4,900,000)",
+    rateSource: "Implied by IACAT's release of 29 April 2021 (PHP 237,000,000 = USD 4,900,000)",
     statedEquivalent: "237000000",
     statedOn: "2021-04-29",
     source: "S2",
@@ -219,7 +245,7 @@ export const commitments: CommitmentFact[] = [
     approximate: false,
     exchangeRate: "51.020408",
     rateDate: "2017-10-19",
-    rateSource: "Implied by S1 (PHP 40,000,000 = USD 784,000)",
+    rateSource: "Implied by the release of 19 October 2017 (PHP 40,000,000 = USD 784,000)",
     statedEquivalent: "784000",
     statedOn: "2017-10-19",
     source: "S1",
@@ -234,7 +260,7 @@ export const commitments: CommitmentFact[] = [
     approximate: true,
     exchangeRate: "50",
     rateDate: "2018-11-15",
-    rateSource: "Implied by S4 (about PHP 40,000,000 = about USD 800,000)",
+    rateSource: "Implied by the U.S. Embassy release of 15 November 2018 (about PHP 40,000,000 = about USD 800,000)",
     statedEquivalent: "800000",
     statedOn: "2018-11-15",
     source: "S4",
@@ -243,16 +269,32 @@ export const commitments: CommitmentFact[] = [
     figureKey: "ph-funding",
     from: "iacat",
     kind: "PLEDGE",
-    label: "Philippine government contribution for the whole partnership",
+    label: "Approximately PHP 44,600,000 from the Philippine government for the whole partnership",
     amount: "44600000",
     currency: "PHP",
-    approximate: false,
+    approximate: true,
     exchangeRate: "48.385697",
     rateDate: "2021-04-29",
-    rateSource: "Implied by S2 (PHP 44,600,000 = USD 921,760)",
+    rateSource: "Implied by IACAT's release of 29 April 2021 (PHP 44,600,000 = USD 921,760)",
     statedEquivalent: "921760",
     statedOn: "2021-04-29",
     source: "S2",
+  },
+  {
+    figureKey: "combined-2019",
+    from: "tip",
+    kind: "COMMITMENT",
+    label: "Combined investments of both parties, as reported",
+    amount: "5100000",
+    currency: "USD",
+    approximate: false,
+    exchangeRate: "50",
+    rateDate: "2017-10-19",
+    rateSource: "Not stated with this figure; the nearest stated rate, implied by the release of 19 October 2017 (PHP 175M = USD 3.5M)",
+    statedOn: "2019-11-20",
+    source: "S7",
+    countsInTotals: false,
+    note: "Not reconcilable with the other statements: USD 5.1M is more than the USD 3.5M and about USD 0.8M the parties had stated by then. Kept as reported; not counted in any total.",
   },
 ];
 
@@ -275,7 +317,7 @@ export const results: ResultFact[] = [
     qualifier: "exact",
     org: "ijm",
     source: "S2",
-    sourceNote: "S3 words it as 312 children rescued, from 82 operations.",
+    sourceNote: "The State Department's closeout page words it as 312 children rescued, from 82 operations.",
   },
   {
     indicatorCode: "O1.2",
@@ -284,7 +326,7 @@ export const results: ResultFact[] = [
     qualifier: "exact",
     org: "ijm",
     source: "S2",
-    sourceNote: "Also stated in S3.",
+    sourceNote: "Also stated on the State Department's closeout page.",
   },
   { indicatorCode: "O1.3", label: "Operations supported", value: 82, qualifier: "exact", org: "ijm", source: "S3" },
   { indicatorCode: "O3.1", label: "Social workers trained on victim-centered care", value: 355, qualifier: "more than", org: "tsa", source: "S2" },
@@ -303,6 +345,9 @@ export interface OtherPartnershipFact {
   usFundingStatement: string;
   partners: string[];
   partnersNote?: string;
+  /** The first address the facts file cites for the country (the facts source), and the second, if any. */
+  factsSource: { title: string; publisher: string; url: string | null };
+  otherSource: { title: string; publisher: string; url: string | null; publishedOn: string | null } | null;
 }
 
 export const otherPartnerships: OtherPartnershipFact[] = [
@@ -315,6 +360,17 @@ export const otherPartnerships: OtherPartnershipFact[] = [
     status: "CONCLUDED",
     usFundingStatement: "Up to USD 5M, later USD 6.9M",
     partners: ["International Organization for Migration (IOM)", "Free the Slaves"],
+    factsSource: {
+      publisher: "U.S. Department of State",
+      title: "Child Protection Compact Partnerships – Ghana",
+      url: "https://www.state.gov/child-protection-compact-partnerships-ghana/",
+    },
+    otherSource: {
+      title: "U.S., Ghana Sign First Child Protection Compact Partnership",
+      publisher: "U.S. Embassy in Ghana",
+      url: "https://gh.usembassy.gov/u-s-ghana-sign-first-child-protection-compact-partnership/",
+      publishedOn: null,
+    },
   },
   {
     slug: "peru",
@@ -325,6 +381,17 @@ export const otherPartnerships: OtherPartnershipFact[] = [
     status: "CONCLUDED",
     usFundingStatement: "USD 5M, later USD 7.1M, then more than USD 9.8M",
     partners: ["International Labour Organization (ILO)", "Centro Yanapanakusun", "American Bar Association Rule of Law Initiative (ABA-ROLI)"],
+    factsSource: {
+      publisher: "U.S. Department of State",
+      title: "Child Protection Compact Partnerships – Peru",
+      url: "https://www.state.gov/child-protection-compact-partnerships-peru/",
+    },
+    otherSource: {
+      title: "U.S., Peru Sign First Child Protection Compact Partnership in the Americas",
+      publisher: "U.S. Embassy in Peru",
+      url: "https://pe.usembassy.gov/u-s-peru-sign-first-child-protection-compact-partnership-americas/",
+      publishedOn: null,
+    },
   },
   {
     slug: "jamaica",
@@ -335,6 +402,17 @@ export const otherPartnerships: OtherPartnershipFact[] = [
     status: "CONCLUDED",
     usFundingStatement: "USD 5M, later about USD 6.7M",
     partners: ["International Organization for Migration (IOM)", "The Warnath Group", "Winrock International"],
+    factsSource: {
+      publisher: "U.S. Department of State",
+      title: "Release on the signing of the U.S.–Jamaica Child Protection Compact Partnership",
+      url: "https://www.state.gov/j/tip/rls/prsrl/2018/283004.htm",
+    },
+    otherSource: {
+      title: "U.S. Department of State Commits Additional Funds to the United States–Jamaica Child Protection Compact (CPC) Partnership",
+      publisher: "Winrock International",
+      url: "https://winrock.org/u-s-department-of-state-commits-additional-funds-to-the-united-states-jamaica-child-protection-compact-cpc-partnership",
+      publishedOn: null,
+    },
   },
   {
     slug: "mongolia",
@@ -345,6 +423,17 @@ export const otherPartnerships: OtherPartnershipFact[] = [
     status: "CONCLUDED",
     usFundingStatement: "USD 5M, later over USD 6.5M",
     partners: ["World Vision", "The Asia Foundation"],
+    factsSource: {
+      publisher: "U.S. Embassy in Mongolia",
+      title: "U.S. Embassy release on the U.S.–Mongolia CPC Partnership",
+      url: "https://mn.usembassy.gov/2019-pr-cpc-partnership/",
+    },
+    otherSource: {
+      title: "U.S. Embassy release on the U.S.–Mongolia CPC Partnership (November 2021)",
+      publisher: "U.S. Embassy in Mongolia",
+      url: "https://mn.usembassy.gov/pr-111921/",
+      publishedOn: null,
+    },
   },
   {
     slug: "colombia",
@@ -360,6 +449,12 @@ export const otherPartnerships: OtherPartnershipFact[] = [
       "American Bar Association Rule of Law Initiative (ABA-ROLI)",
       "Pan American Development Foundation (PADF)",
     ],
+    factsSource: {
+      publisher: "U.S. Department of State",
+      title: "United States and Colombia Sign Child Protection Compact Partnership",
+      url: "https://www.state.gov/united-states-and-colombia-sign-child-protection-compact-partnership/",
+    },
+    otherSource: null,
   },
   {
     slug: "cote-divoire",
@@ -371,10 +466,11 @@ export const otherPartnerships: OtherPartnershipFact[] = [
     usFundingStatement: "Up to USD 10M",
     partners: [],
     partnersNote: "Two implementing partners",
+    factsSource: {
+      publisher: "U.S. Department of State",
+      title: "State Department release on the signing of the U.S.–Côte d'Ivoire Child Protection Compact Partnership (7 December 2022; address not recorded)",
+      url: null,
+    },
+    otherSource: null,
   },
 ];
-
-export const otherPartnershipsSource = {
-  title: "Child Protection Compact Partnerships: country pages and U.S. embassy releases",
-  publisher: "U.S. Department of State (state.gov) and U.S. embassies",
-};

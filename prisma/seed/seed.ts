@@ -2,19 +2,9 @@
 // illustrative quarterly data (./illustrative.ts). Each partnership goes in one transaction and
 // only if it is not there yet, so seeding twice changes nothing and a failure leaves no half.
 import type { Db, Tx } from "../../lib/data/prisma";
+import { publishRelease } from "../../lib/data/publish-release";
 import { formatQuarter, quarterOfDate } from "../../lib/periods";
-import {
-  commitments,
-  milestones,
-  objectives,
-  organizations,
-  otherPartnerships,
-  otherPartnershipsSource,
-  philippines,
-  results,
-  sources,
-  type OrganizationRef,
-} from "./facts";
+import { commitments, milestones, objectives, organizations, otherPartnerships, philippines, results, sources, type OrganizationRef } from "./facts";
 import { deliveries, firstQuarter, indicators, lastQuarter, quarterlyDeliveries, quarterlyValues, reportingQuarters } from "./illustrative";
 
 export interface SeedReport {
@@ -51,26 +41,20 @@ export async function seedDatabase(db: Db): Promise<SeedReport> {
 }
 
 async function upsertSources(tx: Tx) {
-  for (const source of sources) {
+  const upsert = async (key: string, source: { title: string; publisher: string; publishedOn: string | null; url: string | null; note?: string }) => {
     const data = {
       title: source.title,
       publisher: source.publisher,
       publishedOn: source.publishedOn ? day(source.publishedOn) : null,
+      url: source.url,
       note: source.note ?? null,
     };
-    await tx.source.upsert({ where: { key: source.key }, create: { key: source.key, ...data }, update: {} });
-  }
+    await tx.source.upsert({ where: { key }, create: { key, ...data }, update: {} });
+  };
+  for (const source of sources) await upsert(source.key, source);
   for (const fact of otherPartnerships) {
-    const key = `cpc-${fact.slug}`;
-    await tx.source.upsert({
-      where: { key },
-      create: {
-        key,
-        title: `${otherPartnershipsSource.title} (${fact.country})`,
-        publisher: otherPartnershipsSource.publisher,
-      },
-      update: {},
-    });
+    await upsert(`cpc-${fact.slug}`, { ...fact.factsSource, publishedOn: null });
+    if (fact.otherSource) await upsert(`cpc-${fact.slug}-2`, fact.otherSource);
   }
 }
 
@@ -139,15 +123,8 @@ async function seedPhilippines(tx: Tx) {
       termNote: philippines.termNote,
       usFundingStatement: philippines.usFundingStatement,
       factsSourceId: sourceOf("S3"),
+      otherSources: { connect: [{ id: sourceOf("S8") }] },
       members: { create: philippines.members.map((m) => ({ organizationId: orgs[m.org], role: m.role })) },
-      milestones: {
-        create: milestones.map((m) => ({
-          occurredOn: day(m.on),
-          precision: m.precision,
-          title: m.title,
-          sourceId: m.source ? sourceOf(m.source) : null,
-        })),
-      },
     },
   });
 
@@ -195,49 +172,6 @@ async function seedPhilippines(tx: Tx) {
     }
   }
 
-  for (const [index, result] of results.entries()) {
-    await tx.publishedResult.create({
-      data: {
-        partnershipId: partnership.id,
-        indicatorId: indicatorIds[result.indicatorCode] ?? null,
-        organizationId: orgs[result.org],
-        label: result.label,
-        value: String(result.value),
-        qualifier: result.qualifier,
-        statedOn: day(sources.find((s) => s.key === result.source)?.publishedOn ?? philippines.endsOn),
-        sourceId: sourceOf(result.source),
-        sourceNote: result.sourceNote ?? null,
-        sortOrder: index + 1,
-      },
-    });
-  }
-
-  const commitmentIds: Record<string, string> = {};
-  for (const c of commitments) {
-    const row = await tx.fundingCommitment.create({
-      data: {
-        partnershipId: partnership.id,
-        figureKey: c.figureKey,
-        fromOrganizationId: orgs[c.from],
-        toOrganizationId: c.to ? orgs[c.to] : null,
-        kind: c.kind,
-        label: c.label,
-        amount: c.amount,
-        currency: c.currency,
-        approximate: c.approximate,
-        exchangeRate: c.exchangeRate,
-        rateDate: day(c.rateDate),
-        rateSource: c.rateSource,
-        statedEquivalent: c.statedEquivalent ?? null,
-        statedEquivalentCurrency: c.statedEquivalent ? (c.currency === "USD" ? "PHP" : "USD") : null,
-        statedOn: day(c.statedOn),
-        sourceId: sourceOf(c.source),
-      },
-    });
-    // Deliveries count against the latest statement of each figure.
-    commitmentIds[c.figureKey] = row.id;
-  }
-
   const quarters = reportingQuarters();
   const periodIds: string[] = [];
   for (const q of quarters) {
@@ -247,64 +181,173 @@ async function seedPhilippines(tx: Tx) {
     periodIds.push(period.id);
   }
 
-  // One approved submission per quarter and reporting organization, with its measurements.
+  // The record replayed in date order: each published statement on its own date, each quarter's
+  // report approved when it would have been (illustrative dates), and a release after each, as
+  // approving a quarter in the app publishes one.
+  const events = historyEvents(quarters.length);
   const valuesByIndicator = new Map(indicators.map((spec) => [spec.code, quarterlyValues(spec)]));
-  const reporters = [...new Set(indicators.map((spec) => spec.responsible))];
-  for (const [qIndex, periodId] of periodIds.entries()) {
-    for (const reporter of reporters) {
-      const submission = await tx.submission.create({
-        data: {
-          partnershipId: partnership.id,
-          periodId,
-          organizationId: orgs[reporter],
-          status: "APPROVED",
-          illustrative: true,
-          submittedAt: day(quarterEndIso(quarters[qIndex]!)),
-          approvedAt: day(quarterEndIso(quarters[qIndex]!)),
-        },
-      });
-      const rows = indicators
-        .filter((spec) => spec.responsible === reporter)
-        .flatMap((spec) => {
-          const value = valuesByIndicator.get(spec.code)?.[qIndex];
-          if (!value) return [];
-          const indicatorId = indicatorIds[spec.code]!;
-          return [
-            { submissionId: submission.id, indicatorId, cell: "", value: String(value.total) },
-            ...Object.entries(value.cells).map(([cell, v]) => ({ submissionId: submission.id, indicatorId, cell, value: String(v) })),
-          ];
+  const commitmentIds: Record<string, string> = {};
+  const quartersDelivered = new Set<number>();
+  for (const event of events) {
+    const on = day(event.on);
+    if (event.kind === "statement") {
+      for (const m of milestones.filter((m) => m.on === event.on)) {
+        await tx.milestone.create({
+          data: { partnershipId: partnership.id, occurredOn: on, precision: m.precision, title: m.title, sourceId: m.source ? sourceOf(m.source) : null },
         });
-      await tx.measurement.createMany({ data: rows });
+      }
+      for (const c of commitments.filter((c) => c.statedOn === event.on)) {
+        const row = await tx.fundingCommitment.create({
+          data: {
+            partnershipId: partnership.id,
+            figureKey: c.figureKey,
+            fromOrganizationId: orgs[c.from],
+            toOrganizationId: c.to ? orgs[c.to] : null,
+            kind: c.kind,
+            label: c.label,
+            amount: c.amount,
+            currency: c.currency,
+            approximate: c.approximate,
+            exchangeRate: c.exchangeRate,
+            rateDate: day(c.rateDate),
+            rateSource: c.rateSource,
+            statedEquivalent: c.statedEquivalent ?? null,
+            statedEquivalentCurrency: c.statedEquivalent ? (c.currency === "USD" ? "PHP" : "USD") : null,
+            statedOn: on,
+            sourceId: sourceOf(c.source),
+            countsInTotals: c.countsInTotals ?? true,
+            note: c.note ?? null,
+          },
+        });
+        // Deliveries count against the latest statement of each figure.
+        commitmentIds[c.figureKey] = row.id;
+      }
+      for (const [index, result] of results.entries()) {
+        if (resultDate(result) !== event.on) continue;
+        await tx.publishedResult.create({
+          data: {
+            partnershipId: partnership.id,
+            indicatorId: indicatorIds[result.indicatorCode] ?? null,
+            organizationId: orgs[result.org],
+            label: result.label,
+            value: String(result.value),
+            qualifier: result.qualifier,
+            statedOn: on,
+            sourceId: sourceOf(result.source),
+            sourceNote: result.sourceNote ?? null,
+            sortOrder: index + 1,
+          },
+        });
+      }
+      await publishRelease(tx, partnership.id, { trigger: "statement", event: event.title, at: on });
+      continue;
     }
-  }
 
-  const allCommitments = await tx.fundingCommitment.findMany({ where: { partnershipId: partnership.id } });
+    const { qIndex, reporter } = event;
+    const submission = await tx.submission.create({
+      data: {
+        partnershipId: partnership.id,
+        periodId: periodIds[qIndex]!,
+        organizationId: orgs[reporter],
+        status: "APPROVED",
+        illustrative: true,
+        submittedAt: new Date(on.getTime() - 7 * DAY_MS),
+        approvedAt: on,
+      },
+    });
+    const rows = indicators
+      .filter((spec) => spec.responsible === reporter)
+      .flatMap((spec) => {
+        const value = valuesByIndicator.get(spec.code)?.[qIndex];
+        if (!value) return [];
+        const indicatorId = indicatorIds[spec.code]!;
+        return [
+          { submissionId: submission.id, indicatorId, cell: "", value: String(value.total) },
+          ...Object.entries(value.cells).map(([cell, v]) => ({ submissionId: submission.id, indicatorId, cell, value: String(v) })),
+        ];
+      });
+    await tx.measurement.createMany({ data: rows });
+    // The quarter's illustrative deliveries are recorded with its first approved report.
+    if (!quartersDelivered.has(qIndex)) {
+      quartersDelivered.add(qIndex);
+      await createDeliveries(tx, partnership.id, qIndex, periodIds[qIndex]!, orgs, commitmentIds);
+    }
+    await publishRelease(tx, partnership.id, {
+      trigger: "approval",
+      event: `${organizations[reporter].shortName}'s report for ${formatQuarter(quarters[qIndex]!)} approved (illustrative)`,
+      at: on,
+      dateIllustrative: true,
+    });
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+// The closeout page is undated; its results count from the partnership's end.
+const resultDate = (result: (typeof results)[number]) => sources.find((s) => s.key === result.source)?.publishedOn ?? philippines.endsOn;
+
+type HistoryEvent = { on: string; kind: "statement"; title: string } | { on: string; kind: "approval"; qIndex: number; reporter: OrganizationRef };
+
+/** Every dated step of the seeded record, oldest first; statements before approvals on the same day. */
+function historyEvents(quarterCount: number): HistoryEvent[] {
+  const statementDates = new Set([...milestones.map((m) => m.on), ...commitments.map((c) => c.statedOn), ...results.map(resultDate)]);
+  const titleOf = (on: string) => {
+    const cited = new Set([
+      ...milestones.filter((m) => m.on === on && m.source).map((m) => m.source!),
+      ...commitments.filter((c) => c.statedOn === on).map((c) => c.source),
+      ...results.filter((r) => resultDate(r) === on).map((r) => r.source),
+    ]);
+    const names = [...cited].map((key) => {
+      const source = sources.find((s) => s.key === key)!;
+      return `${source.title} (${source.publisher})`;
+    });
+    return names.length > 0 ? `Recorded from ${names.join("; ")}` : "Recorded from the partnership's timeline";
+  };
+  const reporters = [...new Set(indicators.map((spec) => spec.responsible))];
+  const approvals: HistoryEvent[] = reportingQuarters()
+    .slice(0, quarterCount)
+    .flatMap((q, qIndex) =>
+      reporters.map((reporter, r) => ({
+        // Illustrative: each report approved some weeks after its quarter ended, one organization a few days after another.
+        on: new Date(day(quarterEndIso(q)).getTime() + (30 + 4 * r) * DAY_MS).toISOString().slice(0, 10),
+        kind: "approval" as const,
+        qIndex,
+        reporter,
+      })),
+    );
+  return [...[...statementDates].map((on): HistoryEvent => ({ on, kind: "statement", title: titleOf(on) })), ...approvals].sort(
+    (a, b) => a.on.localeCompare(b.on) || (a.kind === b.kind ? 0 : a.kind === "statement" ? -1 : 1),
+  );
+}
+
+async function createDeliveries(
+  tx: Tx,
+  partnershipId: string,
+  qIndex: number,
+  periodId: string,
+  orgs: Record<OrganizationRef, string>,
+  commitmentIds: Record<string, string>,
+) {
   for (const spec of deliveries) {
-    const commitmentId = commitmentIds[spec.againstFigure];
-    const commitment = allCommitments.find((c) => c.id === commitmentId);
-    if (!commitment) throw new Error(`Delivery against unknown figure ${spec.againstFigure}`);
-    const amounts = quarterlyDeliveries(spec);
-    await tx.fundingDelivery.createMany({
-      data: amounts.flatMap((amount, qIndex) =>
-        amount === 0
-          ? []
-          : [
-              {
-                partnershipId: partnership.id,
-                commitmentId: commitment.id,
-                periodId: periodIds[qIndex]!,
-                fromOrganizationId: orgs[spec.from],
-                toOrganizationId: spec.to ? orgs[spec.to] : null,
-                kind: spec.kind,
-                amount: String(amount),
-                currency: spec.currency,
-                exchangeRate: commitment.exchangeRate,
-                rateDate: commitment.rateDate,
-                rateSource: `Illustrative: converted at the rate of the commitment it counts against (${commitment.rateSource})`,
-                illustrative: true,
-              },
-            ],
-      ),
+    const amount = quarterlyDeliveries(spec)[qIndex] ?? 0;
+    if (amount === 0) continue;
+    const commitment = await tx.fundingCommitment.findUnique({ where: { id: commitmentIds[spec.againstFigure] ?? "" } });
+    if (!commitment) throw new Error(`Delivery against a figure not stated yet: ${spec.againstFigure}`);
+    await tx.fundingDelivery.create({
+      data: {
+        partnershipId,
+        commitmentId: commitment.id,
+        periodId,
+        fromOrganizationId: orgs[spec.from],
+        toOrganizationId: spec.to ? orgs[spec.to] : null,
+        kind: spec.kind,
+        amount: String(amount),
+        currency: spec.currency,
+        exchangeRate: commitment.exchangeRate,
+        rateDate: commitment.rateDate,
+        rateSource: `Illustrative: converted at the rate of the commitment it counts against (${commitment.rateSource})`,
+        illustrative: true,
+      },
     });
   }
 }
@@ -320,7 +363,7 @@ async function seedOtherPartnership(tx: Tx, fact: (typeof otherPartnerships)[num
   const first = quarterOfDate(fact.signedOn);
   const last = fact.endsOn ? quarterOfDate(fact.endsOn) : null;
   const partnerText = fact.partners.length > 0 ? fact.partners.join("; ") : (fact.partnersNote ?? "not recorded");
-  await tx.partnership.create({
+  const partnership = await tx.partnership.create({
     data: {
       slug: fact.slug,
       name: `U.S.–${fact.country} Child Protection Compact (CPC) Partnership`,
@@ -339,9 +382,11 @@ async function seedOtherPartnership(tx: Tx, fact: (typeof otherPartnerships)[num
       termNote: fact.termNote,
       usFundingStatement: fact.usFundingStatement,
       factsSource: { connect: { key: `cpc-${fact.slug}` } },
+      ...(fact.otherSource ? { otherSources: { connect: [{ key: `cpc-${fact.slug}-2` }] } } : {}),
       members: {
         create: [{ organizationId: tipId, role: "DONOR" as const }, ...partners.map((p) => ({ organizationId: p.id, role: "IMPLEMENTER" as const }))],
       },
     },
   });
+  await publishRelease(tx, partnership.id, { trigger: "statement", event: "Headline facts recorded from the published sources" });
 }

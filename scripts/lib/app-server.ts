@@ -18,7 +18,7 @@ export async function startAppServer(options: { databaseUrl: string; env?: NodeJ
   const port = await findFreePort("0.0.0.0");
   const url = `http://localhost:${port}`;
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/start.ts"), "start"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/start.ts"), "start"], {
     cwd: projectRoot,
     env: {
       ...process.env,

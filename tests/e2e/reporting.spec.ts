@@ -18,7 +18,8 @@ const iacatHeading = (page: Page) => page.getByRole("heading", { level: 2, name:
 async function publicTotal(page: Page): Promise<number> {
   await page.goto("/partnerships/philippines");
   const row = page.locator("tr", { has: page.locator("th", { hasText: /^O2\.1 / }) });
-  const total = Number(await row.locator("td").first().innerText());
+  // Columns: indicator, unit, to date, then each quarter.
+  const total = Number(await row.locator("td").nth(1).innerText());
   expect(Number.isFinite(total)).toBe(true);
   return total;
 }
@@ -99,6 +100,13 @@ test("a quarter goes round: reopened, entered, submitted, returned, fixed, resub
 
   await dashboard.goto("/dashboard/philippines?currency=PHP");
   expect(await pesos()).toBe(deliveredBefore + 1_000_000);
+
+  // The revisions page dates the reopening with its reason, and the approval with the new figure.
+  await visitor.goto("/partnerships/philippines/releases");
+  const reopening = visitor.getByRole("listitem").filter({ hasText: "IACAT's report for 2021Q2 reopened. Reason given: IACAT corrected its case count." });
+  await expect(reopening.getByRole("row", { name: /O2\.1 .*: 2021Q2/ })).toContainText(`${before}no longer published`);
+  const approval = visitor.getByRole("listitem").filter({ hasText: "IACAT's report for 2021Q2 approved" }).first();
+  await expect(approval.getByRole("row", { name: /O2\.1 .*: 2021Q2/ })).toContainText(`not published${before + 3}`);
 
   await dashboard.goto("/dashboard/philippines/audit?quarter=2021Q2&entity=Submission");
   for (const action of ["submission.reopen", "contribution.record", "submission.submit", "submission.return", "submission.approve"]) {

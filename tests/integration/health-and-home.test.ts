@@ -42,7 +42,7 @@ describe("the public partnership list", () => {
       signedOn: "2017-04-11",
       endsOn: "2021-04-11",
       status: "CONCLUDED",
-      partnerFundingStatement: "PHP 44,600,000 (USD 921,760), stated 2021-04-29",
+      partnerFundingStatement: "About PHP 44,600,000 (USD 921,760), stated 2021-04-29",
     });
     expect(partnerships.find((p) => p.slug === "ghana")?.partnerFundingStatement).toBeNull();
     expect(philippines?.parties.map((p) => p.shortName)).toEqual(["TIP Office", "IACAT", "IJM", "The Salvation Army"]);

@@ -40,6 +40,7 @@ describe("the seed", () => {
       include: { source: true },
     });
     expect(statements.map((s) => [s.figureKey, s.statedOn.toISOString().slice(0, 10), `${s.currency} ${s.amount.toFixed(0)}`, s.source?.key])).toEqual([
+      ["combined-2019", "2019-11-20", "USD 5100000", "S7"],
       ["ph-funding", "2017-10-19", "PHP 40000000", "S1"],
       ["ph-funding", "2018-11-15", "PHP 40000000", "S4"],
       ["ph-funding", "2021-04-29", "PHP 44600000", "S2"],
@@ -52,6 +53,8 @@ describe("the seed", () => {
     expect(award?.statedEquivalent?.toFixed(2)).toBe("175000000.00");
     expect(award?.exchangeRate.toFixed(6)).toBe("50.000000");
     expect(statements.every((s) => !s.illustrative)).toBe(true);
+    // The Manila Bulletin's "combined investments" are kept as reported, never counted.
+    expect(statements.filter((s) => !s.countsInTotals).map((s) => s.figureKey)).toEqual(["combined-2019"]);
   });
 
   it("loads the published life-of-partnership results with their sources", async () => {

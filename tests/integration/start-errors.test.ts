@@ -6,7 +6,7 @@ import { findFreePort } from "../../scripts/lib/ports";
 const root = path.resolve(import.meta.dirname, "../..");
 
 function start(env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "start"], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: "utf8",

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath, revalidateTag } from "next/cache";
-import { PUBLIC_SUMMARY_TAG } from "@/lib/data/public-summary";
+import { PUBLIC_SUMMARY_TAG } from "@/lib/data/releases";
 import { formToObject, runAction, type ActionResult } from "@/lib/run-action";
 import { recordContribution, removeContribution } from "@/lib/data/contributions";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "@/lib/data/submissions";

@@ -1,16 +1,12 @@
-import { getPublicSummary } from "@/lib/data/public-summary";
-import { summaryToCsv } from "@/lib/open-data";
+import { releaseDownload } from "@/lib/releases/routes";
 
-// Public open data: the summary page's figures as CSV (columns in docs/OPEN-DATA.md). No session.
+// Public open data: the latest release's figures (docs/OPEN-DATA.md). No session. Kept in Next's
+// route cache and refreshed when a release is published; ?asOf= is answered by proxy.ts.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => [];
+
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   const { slug } = await context.params;
-  const summary = await getPublicSummary(slug);
-  if (!summary) return Response.json({ message: "There is no partnership at this address." }, { status: 404 });
-  return new Response(summaryToCsv(summary), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slug}-summary.csv"`,
-      "Cache-Control": "public, max-age=300",
-    },
-  });
+  return releaseDownload(slug, null, "csv");
 }

@@ -1,9 +1,12 @@
-import { getPublicSummary } from "@/lib/data/public-summary";
+import { releaseDownload } from "@/lib/releases/routes";
 
-// Public open data: exactly what the summary page shows (approved, suppressed). No session.
+// Public open data: the latest release's figures (docs/OPEN-DATA.md). No session. Kept in Next's
+// route cache and refreshed when a release is published; ?asOf= is answered by proxy.ts.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => [];
+
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   const { slug } = await context.params;
-  const summary = await getPublicSummary(slug);
-  if (!summary) return Response.json({ message: "There is no partnership at this address." }, { status: 404 });
-  return Response.json(summary, { headers: { "Cache-Control": "public, max-age=300" } });
+  return releaseDownload(slug, null, "json");
 }

@@ -1,0 +1,28 @@
+import "server-only";
+import { getLatestRelease, getRelease } from "../data/releases";
+import { summaryToCsv } from "../open-data";
+import type { PublicRelease } from "./content";
+
+// The open-data downloads of a release, shared by the latest (/summary.json) and the numbered
+// (/releases/7/summary.json) addresses. Both are kept in Next's route cache like files; the
+// numbered ones may be cached by browsers and proxies for a year, since a release never changes.
+
+const notFound = (message: string) => Response.json({ code: "NOT_FOUND", message }, { status: 404 });
+
+export async function releaseDownload(slug: string, number: string | null, format: "json" | "csv"): Promise<Response> {
+  let release: PublicRelease | null;
+  if (number === null) release = await getLatestRelease(slug);
+  else if (!/^[1-9]\d{0,6}$/.test(number)) return notFound("A release number is a whole number from 1.");
+  else release = await getRelease(slug, Number(number));
+  if (!release) return notFound(number === null ? "There is no partnership at this address." : `This partnership has no release ${number}.`);
+  const cacheControl = number === null ? "public, max-age=300" : "public, max-age=31536000, immutable";
+  const headers = { "Cache-Control": cacheControl, "X-Release": String(release.release.number), "X-Release-Digest": release.release.digest };
+  if (format === "json") return new Response(JSON.stringify(release), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(summaryToCsv(release), {
+    headers: {
+      ...headers,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slug}-release-${release.release.number}.csv"`,
+    },
+  });
+}
