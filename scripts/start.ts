@@ -5,8 +5,9 @@
 // client (lib/generated/), which a fresh clone does not have, and ES modules load every import
 // before any code here could generate it.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { runCli, UserFacingError } from "./lib/cli";
-import { openEmbedded, openExternal, type Database } from "./lib/database";
+import { openEmbedded, openExternal, projectRoot, type Database } from "./lib/database";
 import { findFreePort, isPortFree } from "./lib/ports";
 import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
 import { authSecretFor } from "./lib/secret";
@@ -88,7 +89,10 @@ await runCli(async () => {
     if (mode === "start") await ensureBuild(env);
     await clearServerCaches();
 
-    child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { env, stdio: "inherit" });
+    // Production: scripts/serve.ts (Next behind a server that sends the public record like files).
+    // Run without the react-server condition this launcher has: Next resolves React itself.
+    const server = mode === "start" ? ["--import", "tsx", path.join(projectRoot, "scripts/serve.ts")] : [nextBin, mode, "--port", String(port)];
+    child = spawn(process.execPath, server, { env, stdio: "inherit" });
     child.on("exit", (code) => void stop(signalled ? 0 : (code ?? 1)));
     const appUrl = `http://localhost:${port}`;
     if (await waitUntilServing(appUrl, child)) {

@@ -162,19 +162,25 @@ export function ReleaseView({ release: { release, summary } }: { release: Public
                 caption="Funding pledged and delivered to date by quarter and party, in USD"
                 columns={[
                   { key: "quarter", label: "Quarter" },
-                  { key: "party", label: "Party" },
-                  { key: "pledged", label: "Pledged to date (USD)", numeric: true },
-                  { key: "delivered", label: "Delivered to date (USD)", numeric: true },
+                  ...parties.flatMap((party) => [
+                    { key: `${party}:pledged`, label: `${party}: pledged to date (USD)`, numeric: true },
+                    { key: `${party}:delivered`, label: `${party}: delivered to date (USD)`, numeric: true },
+                  ]),
                 ]}
-                rows={funding.quarters.map((q) => ({
-                  quarter: q.quarter,
-                  party: q.party,
-                  pledged: formatMoney(q.cumulativePledged, "USD"),
-                  delivered: `${formatMoney(q.cumulativeDelivered, "USD")}${q.illustrative ? " (illustrative)" : ""}`,
+                rows={quarters.map((quarter) => ({
+                  quarter,
+                  ...Object.fromEntries(
+                    funding.quarters
+                      .filter((q) => q.quarter === quarter)
+                      .flatMap((q) => [
+                        [`${q.party}:pledged`, formatMoney(q.cumulativePledged, "USD")],
+                        [`${q.party}:delivered`, `${formatMoney(q.cumulativeDelivered, "USD")}${q.illustrative ? "*" : ""}`],
+                      ]),
+                  ),
                 }))}
               />
               <figcaption className="text-sm text-muted">
-                {parties.length} parties. Converted at the rate stated with each figure, not today&apos;s rate. {summary.illustrativeNote}
+                * illustrative. Converted at the rate stated with each figure, not today&apos;s rate. {summary.illustrativeNote}
               </figcaption>
             </figure>
           ) : null}

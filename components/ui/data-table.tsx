@@ -30,12 +30,13 @@ export function DataTable({
   return (
     // Focusable, so a keyboard user can scroll a table wider than the screen.
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full border-collapse text-left text-sm">
+      {/* Cell styles are in app/globals.css (.data-table): one class per table, not per cell, keeps big tables light. */}
+      <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr className="border-b-2 border-ink">
+          <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={`py-1 pr-3 ${c.numeric ? "text-right" : ""}`}>
+              <th key={c.key} scope="col" className={c.numeric ? "num" : undefined}>
                 {c.label}
               </th>
             ))}
@@ -43,14 +44,14 @@ export function DataTable({
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={rowKey?.(row, i) ?? i} className="border-b border-rule align-top">
+            <tr key={rowKey?.(row, i) ?? i}>
               {columns.map((c, j) =>
                 j === 0 ? (
-                  <th key={c.key} scope="row" className="py-1 pr-3 font-normal">
+                  <th key={c.key} scope="row">
                     {row[c.key] ?? "—"}
                   </th>
                 ) : (
-                  <td key={c.key} className={`py-1 pr-3 ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                  <td key={c.key} className={c.numeric ? "num" : undefined}>
                     {row[c.key] ?? "—"}
                   </td>
                 ),

@@ -33,6 +33,7 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard/[slug]/reports": "dashboard.view",
   "/dashboard/[slug]/reports/[period]": "dashboard.view",
   "/dashboard/[slug]/audit": "audit.view",
+  "/dashboard/[slug]/releases": "dashboard.view",
   "/dashboard/[slug]/reports/[period]/import": "submission.edit",
   "/api/partnerships/[slug]/reports/[period]/export": "dashboard.view",
   "/api/partnerships/[slug]/reports/[period]/import": "submission.edit",

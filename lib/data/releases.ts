@@ -1,8 +1,11 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import type { FigureChange, PublicRelease, ReleaseContent, ReleaseMeta } from "../releases/content";
+import type { Actor } from "../auth/permissions";
+import { shownTotal, type FigureChange, type PublicRelease, type ReleaseContent, type ReleaseMeta } from "../releases/content";
 import { isSlug } from "../validation/text";
 import { getDb } from "./db";
+import { requirePartnership } from "./partnership-access";
+import { unsafeIndicatorSummaries } from "./results";
 
 // Reading releases, for every public page and download (publishing is ./publish-release.ts).
 
@@ -93,3 +96,50 @@ export const getReleaseHistory = async (slug: string) => (isSlug(slug) ? cached(
 export const readLatestReleaseUncached = (slug: string) => readRelease(slug, null);
 export const readReleaseUncached = readRelease;
 export const readReleaseHistoryUncached = readReleaseHistory;
+
+export interface ReleaseDesk {
+  partnership: { slug: string; name: string };
+  latest: PublicRelease | null;
+  /** Each indicator's live approved figure (exact, as the dashboard shows it) beside what the latest release publishes. */
+  figures: { code: string; name: string; unit: string; sensitive: boolean; live: string | null; published: string | null; note: string | null }[];
+  releases: (ReleaseHistoryItem & { actor: string | null })[];
+}
+
+/** Signed-in: the public record beside the live figures, and every release with who approved or reopened. */
+export async function getReleaseDesk(actor: Actor | null, slug: string): Promise<ReleaseDesk> {
+  const partnership = await requirePartnership(actor, slug);
+  const db = getDb();
+  const [latest, live, rows] = await Promise.all([
+    readRelease(slug, null),
+    unsafeIndicatorSummaries(db, partnership.id),
+    db.release.findMany({
+      where: { partnershipId: partnership.id },
+      orderBy: { number: "desc" },
+      select: { ...metaSelect, changes: true, actor: { select: { name: true, organization: { select: { shortName: true } } } } },
+    }),
+  ]);
+  const published = new Map((latest?.summary.results ?? []).map((r) => [r.code, r]));
+  return {
+    partnership: { slug: partnership.slug, name: partnership.name },
+    latest,
+    figures: live
+      .filter((i) => i.unit !== "TEXT")
+      .map((i) => {
+        const p = published.get(i.code);
+        return {
+          code: i.code,
+          name: i.name,
+          unit: i.unit,
+          sensitive: i.sensitive,
+          live: i.actual === null ? null : String(Number(i.actual)),
+          published: p ? shownTotal(p) : null,
+          note: p?.totalWithheld ?? (p?.totalRounded ? "Rounded to the nearest 10 in public" : null),
+        };
+      }),
+    releases: rows.map((row, index) => ({
+      ...toMeta(row, rows[index - 1]?.publishedAt ?? null),
+      changes: row.changes as unknown as FigureChange[],
+      actor: row.actor ? `${row.actor.name} (${row.actor.organization.shortName})` : null,
+    })),
+  };
+}

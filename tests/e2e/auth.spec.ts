@@ -46,6 +46,7 @@ const samplePaths: Record<string, string> = {
   "/dashboard/[slug]/reports": "/dashboard/philippines/reports",
   "/dashboard/[slug]/reports/[period]": "/dashboard/philippines/reports/2019Q3",
   "/dashboard/[slug]/audit": "/dashboard/philippines/audit",
+  "/dashboard/[slug]/releases": "/dashboard/philippines/releases",
   "/dashboard/[slug]/reports/[period]/import": "/dashboard/philippines/reports/2019Q3/import",
   "/dashboard/[slug]/indicators/[code]": "/dashboard/philippines/indicators/O1.1",
   "/dashboard/[slug]/objectives/[code]": "/dashboard/philippines/objectives/O2",

@@ -82,8 +82,17 @@ test("filters in the address narrow the view and can be shared", async ({ page }
   await expect(page.getByRole("row", { name: /O1\.1/ })).toHaveCount(0);
 });
 
+test("the release desk shows the live figures beside the public record, and who approved each release", async ({ page }) => {
+  await page.goto("/dashboard/philippines");
+  await page.getByRole("link", { name: "Public releases beside these live figures" }).click();
+  const figures = page.getByRole("table", { name: "Each indicator's live total to date and its published figure" });
+  await expect(figures.getByRole("row", { name: /^O1\.1 / })).toContainText("312about 310Rounded to the nearest 10 in public");
+  await expect(figures.getByRole("row", { name: /^O1\.2 / })).toContainText("9797");
+  await expect(page.getByRole("heading", { level: 3, name: /^Release 1, April 11, 2017/ })).toBeVisible();
+});
+
 test("the dashboard pages have no serious accessibility problems", async ({ page }) => {
-  // Five pages, each rendered and analysed by axe: more than the default 30 s on a busy 2-core machine.
+  // Six pages, each rendered and analysed by axe: more than the default 30 s on a busy 2-core machine.
   test.setTimeout(120_000);
   for (const path of [
     "/dashboard",
@@ -91,6 +100,7 @@ test("the dashboard pages have no serious accessibility problems", async ({ page
     "/dashboard/philippines/indicators/O1.1",
     "/dashboard/philippines/objectives/O2",
     "/dashboard/philippines/reports/2019Q3",
+    "/dashboard/philippines/releases",
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

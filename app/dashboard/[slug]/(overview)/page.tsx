@@ -36,6 +36,10 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
           {formatDate(partnership.signedOn)} – {partnership.endsOn ? formatDate(partnership.endsOn) : "ongoing"} ({partnership.firstQuarter}–
           {partnership.lastQuarter}) · {statusLabel[partnership.status]}
         </p>
+        <p className="text-sm">
+          <Link href={`/dashboard/${slug}/releases`}>Public releases beside these live figures</Link> ·{" "}
+          <Link href={`/partnerships/${slug}`}>The public summary</Link>
+        </p>
       </header>
 
       <FiltersForm

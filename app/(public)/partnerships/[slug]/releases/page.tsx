@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DataTable } from "@/components/ui/data-table";
+import { ReleaseHistory } from "@/components/public/release-history";
 import { getReleaseHistory } from "@/lib/data/releases";
 import { formatDate } from "@/lib/format";
 
@@ -36,42 +36,7 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
           </p>
         ) : null}
       </header>
-      {history.releases.length === 0 ? (
-        <p>No release has been published yet.</p>
-      ) : (
-        <ol className="space-y-6">
-          {history.releases.map((r) => (
-            <li key={r.number} className="space-y-2 border-t border-rule pt-4" id={`release-${r.number}`}>
-              <h2 className="text-xl font-bold">
-                <Link href={`/partnerships/${slug}/releases/${r.number}`}>Release {r.number}</Link>, {formatDate(r.publishedAt.slice(0, 10))}
-                {r.dateIllustrative ? " (illustrative date)" : ""}
-              </h2>
-              <p>
-                {r.event}
-                {r.reason ? `. Reason given: ${r.reason}` : ""}.
-              </p>
-              {r.changes.length === 0 ? (
-                <p className="text-sm">No published figure changed.</p>
-              ) : (
-                <details open={r.changes.length <= 12}>
-                  <summary className="cursor-pointer text-primary underline">
-                    {r.changes.length === 1 ? "1 published figure changed" : `${r.changes.length} published figures changed`}
-                  </summary>
-                  <DataTable
-                    caption={`Figures changed by release ${r.number}`}
-                    columns={[
-                      { key: "figure", label: "Figure" },
-                      { key: "from", label: "Was" },
-                      { key: "to", label: "Now" },
-                    ]}
-                    rows={r.changes.map((c) => ({ figure: c.figure, from: c.from ?? "not published", to: c.to ?? "no longer published" }))}
-                  />
-                </details>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ReleaseHistory slug={slug} releases={history.releases} />
     </article>
   );
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath, revalidateTag } from "next/cache";
 import { PUBLIC_SUMMARY_TAG } from "@/lib/data/releases";
+import { announcePublicChange } from "@/lib/releases/epoch";
 import { formToObject, runAction, type ActionResult } from "@/lib/run-action";
 import { recordContribution, removeContribution } from "@/lib/data/contributions";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "@/lib/data/submissions";
@@ -17,6 +18,7 @@ export async function reviewSubmissionAction(_previous: ActionResult, formData: 
     revalidatePath("/dashboard", "layout");
     // Public pages show approved quarters only: refresh them now, never serve the old state.
     revalidateTag(PUBLIC_SUMMARY_TAG, { expire: 0 });
+    announcePublicChange();
     return status === "APPROVED" ? "Approved. The report is locked (only an administrator can reopen it) and counts in the figures." : "Returned with your reason; the encoder can fix it and submit again.";
   });
 }
@@ -37,6 +39,7 @@ export async function reopenSubmissionAction(_previous: ActionResult, formData: 
     await reopenSubmission(actor, input);
     revalidatePath("/dashboard", "layout");
     revalidateTag(PUBLIC_SUMMARY_TAG, { expire: 0 });
+    announcePublicChange();
     return "Reopened. The organization can correct its report and submit it again.";
   });
 }

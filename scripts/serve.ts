@@ -1,0 +1,32 @@
+// The production server npm start runs (scripts/start.ts spawns it): Next's request handler
+// behind a plain Node HTTP server, so that the public record's pages and downloads are sent from
+// memory like files (./lib/public-cache.ts). Everything else is Next's, as with `next start`.
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { PublicCache } from "./lib/public-cache";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, dir: projectRoot, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const cache = new PublicCache();
+
+const server = createServer((req, res) => {
+  if (cache.serve(req, res)) return;
+  cache.capture(req, res);
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`▲ Next.js production server (scripts/serve.ts) on port ${port}`));
+
+const stop = () => {
+  server.close();
+  void app.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
