@@ -43,18 +43,15 @@ const EPSILON = 1e-6;
 export function feasibleInterval(published: PublishedTotal[], key: string): { min: number; max: number } {
   const constraints: Record<string, ReturnType<typeof inRange>> = {};
   const variables: Record<string, Record<string, number>> = {};
-  const seen = new Set<string>();
-  for (const total of published) {
-    if (total.rounded === null) continue;
-    const counted = [...new Set(total.counted)].sort();
-    const name = `${total.rounded}|${counted.join(",")}`;
-    if (seen.has(name)) continue;
-    seen.add(name);
+  published.forEach((total, index) => {
+    if (total.rounded === null) return; // a withheld total says nothing
     const { min, max } = roundingBounds(total.rounded);
-    constraints[name] = inRange(min, max);
-    for (const k of counted) (variables[k] ??= {})[name] = 1;
-  }
+    constraints[`total${index}`] = inRange(min, max);
+    for (const k of total.counted) (variables[k] ??= {})[`total${index}`] = 1;
+  });
+  // A quarter no published total counts could be anything.
   if (!variables[key]) return { min: 0, max: Infinity };
+  // Every other quarter is bounded by a total that counts it, so each optimum is finite.
   const optimum = (direction: "minimize" | "maximize") => {
     const model: Model = {
       direction,
@@ -63,7 +60,6 @@ export function feasibleInterval(published: PublishedTotal[], key: string): { mi
       variables: Object.fromEntries(Object.entries(variables).map(([k, coefficients]) => [k, k === key ? { ...coefficients, value: 1 } : coefficients])),
     };
     const solution = solve(model);
-    if (solution.status === "unbounded") return Infinity;
     if (solution.status !== "optimal") throw new Error(`The disclosure audit found the published totals inconsistent (${solution.status}).`);
     return solution.result;
   };
@@ -75,10 +71,11 @@ export function feasibleInterval(published: PublishedTotal[], key: string): { mi
  * the published totals give away. `truth` holds the value behind every key.
  */
 export function pinnedSmallCounts(published: PublishedTotal[], truth: ReadonlyMap<string, number>): string[] {
-  const keys = [...new Set(published.flatMap((p) => (p.rounded === null ? [] : p.counted)))];
+  const keys = [...new Set(published.flatMap((p) => p.counted))];
   return keys.filter((key) => {
     const value = truth.get(key);
     if (value === undefined) throw new Error(`The disclosure audit has no value for ${key}.`);
+    // Only a small count can be pinned inside 1–9 (the totals are true), so only those are solved for.
     if (!isSmall(value)) return false;
     const { min, max } = feasibleInterval(published, key);
     return min > EPSILON && max < ROUNDING_BASE - EPSILON;
@@ -93,6 +90,5 @@ export function controlSensitiveTotal(history: PublishedTotal[], truth: Readonly
   const total = counted.reduce((sum, key) => sum + (truth.get(key) ?? Number.NaN), 0);
   if (!Number.isFinite(total)) throw new Error("The disclosure audit has no value for a counted quarter.");
   const candidate = { counted, rounded: counted.length === 0 ? null : roundToBase(total) };
-  if (candidate.rounded === null) return candidate;
   return pinnedSmallCounts([...history, candidate], truth).length === 0 ? candidate : { counted, rounded: null };
 }

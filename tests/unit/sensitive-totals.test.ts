@@ -38,6 +38,47 @@ describe("the audit across releases", () => {
     expect(controlSensitiveTotal(history, revised, ["Q2.2"])).toEqual({ counted: ["Q2.2"], rounded: 30 });
   });
 
+  it("pins a count of 1 as readily as one of 9", () => {
+    // Q1 alone rounds to 0 (0–4) and Q2 alone to 0 (0–4), but together to 10 (5–14): each is 1–4.
+    const published = [
+      { counted: ["Q1.1"], rounded: 0 },
+      { counted: ["Q2.1"], rounded: 0 },
+      { counted: ["Q1.1", "Q2.1"], rounded: 10 },
+    ];
+    expect(
+      pinnedSmallCounts(
+        published,
+        new Map([
+          ["Q1.1", 1],
+          ["Q2.1", 4],
+        ]),
+      ),
+    ).toEqual(["Q1.1", "Q2.1"]);
+  });
+
+  it("reads nothing into a withheld total, and refuses totals that contradict each other or a value it lacks", () => {
+    expect(
+      feasibleInterval(
+        [
+          { counted: ["Q1.1"], rounded: null },
+          { counted: ["Q1.1", "Q2.1"], rounded: 10 },
+        ],
+        "Q1.1",
+      ),
+    ).toEqual({ min: 0, max: 14 });
+    expect(() =>
+      feasibleInterval(
+        [
+          { counted: ["Q1.1"], rounded: 0 },
+          { counted: ["Q1.1"], rounded: 20 },
+        ],
+        "Q1.1",
+      ),
+    ).toThrow(/inconsistent/);
+    expect(() => pinnedSmallCounts([{ counted: ["Q3.1"], rounded: 10 }], truth)).toThrow("The disclosure audit has no value for Q3.1.");
+    expect(() => controlSensitiveTotal([], truth, ["Q3.1"])).toThrow("The disclosure audit has no value for a counted quarter.");
+  });
+
   it("publishes nothing for no approved quarter", () => {
     expect(controlSensitiveTotal([], truth, [])).toEqual({ counted: [], rounded: null });
   });
