@@ -7,7 +7,7 @@
 // work. Anything wrong fails with the commands' own output.
 // It checks the committed tree (HEAD), not uncommitted changes.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -93,6 +93,32 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The processes of a group still running, as "pid command". A zombie (state Z) has exited and
+ * only waits for its parent to collect its status; orphans wait for PID 1, and on these machines
+ * PID 1 (the sandbox's process_api) never collects them, so every `node --import tsx` that exits
+ * leaves its esbuild service behind as a zombie. A terminal's init or systemd would reap it;
+ * counting it as "left running" made this check fail by chance. Reads /proc (Linux).
+ */
+function runningInGroup(pgid: number): string[] {
+  if (!existsSync("/proc/self/stat")) return groupAlive(pgid) ? [`process group ${pgid}`] : [];
+  const running: string[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited while we looked
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after the last ")".
+    const close = stat.lastIndexOf(")");
+    const [state, , pgrp] = stat.slice(close + 2).split(" ");
+    if (Number(pgrp) === pgid && state !== "Z") running.push(`${entry} ${stat.slice(stat.indexOf("(") + 1, close)}`);
+  }
+  return running;
+}
+
 function killGroup(shell: Shell) {
   if (groupAlive(shell.child.pid!)) process.kill(-shell.child.pid!, "SIGKILL");
 }
@@ -150,9 +176,10 @@ async function pressCtrlC(shell: Shell): Promise<void> {
     throw new CheckFailed("After Ctrl+C the launcher did not say it had closed the app and the database.", shell.output());
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
-  if (groupAlive(shell.child.pid!)) {
+  const left = runningInGroup(shell.child.pid!);
+  if (left.length > 0) {
     killGroup(shell);
-    throw new CheckFailed("After Ctrl+C it exited, but left processes of its own running.", shell.output());
+    throw new CheckFailed(`After Ctrl+C it exited, but left processes of its own running: ${left.join(", ")}.`, shell.output());
   }
 }
 
