@@ -35,7 +35,7 @@ export function LoginForm({ next, initialError }: { next: string | null; initial
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
       {error ? (
         <p id="login-error" role="alert" className="border-l-4 border-[#b50909] bg-[#f4e3db] p-3">
           {error}

@@ -15,8 +15,29 @@ export function signInMessage(code: string | null | undefined): string | null {
   return template.replace("{minutes}", /^\d+$/.test(minutes) ? minutes : "15");
 }
 
-/** Only same-site paths may be returned to after sign-in. */
+const HOME = "/dashboard";
+const THIS_SITE = "http://this-site.invalid";
+
+/**
+ * Only a path of this site may be returned to after sign-in. The value is read as a browser
+ * reads a URL (tabs and newlines dropped anywhere, leading and trailing controls and spaces
+ * trimmed, backslashes taken as "/", "." and ".." segments resolved), and refused when the
+ * result is another site or a path that starts "//" (which a browser would take as one). What
+ * comes back is the parsed path, percent-encoded, so it is also safe in a Location header.
+ */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
-  return next;
+  if (!next) return HOME;
+  const asRead = next
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "")
+    .replace(/\\/g, "/");
+  if (!asRead.startsWith("/") || asRead.startsWith("//")) return HOME;
+  let url: URL;
+  try {
+    url = new URL(asRead, THIS_SITE);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== THIS_SITE || url.pathname.startsWith("//")) return HOME;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -155,3 +155,27 @@ test("responses carry the security headers", async ({ page }) => {
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
 });
+
+test("a return path that a browser reads as another site leads to the dashboard, before and after sign-in", async ({ page }) => {
+  // "/<tab>/evil.example": Chromium drops the tab and reads "//evil.example", another site.
+  await page.goto("/login?next=/%09/evil.example");
+  await signIn(page, demo.reviewer.email);
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+  for (const next of ["/%09/evil.example", "/%5Cevil.example", "/.//evil.example", "/%0d%0a/evil.example"]) {
+    const signedIn = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
+    expect(signedIn.status(), next).toBe(307);
+    expect(signedIn.headers().location, next).toBe("/dashboard");
+  }
+});
+
+test("before its script runs, the login form posts the password rather than putting it in the address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const sent = page.waitForRequest((request) => (request.url().includes("/login") && request.method() !== "GET") || request.url().includes("password="));
+  await signIn(page, demo.reviewer.email, "a password that must not reach an address bar");
+  const request = await sent;
+  expect(request.method()).toBe("POST");
+  expect(request.url()).not.toContain("password");
+  await context.close();
+});

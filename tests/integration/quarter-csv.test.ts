@@ -158,6 +158,36 @@ describe("quarter CSV", () => {
     expect(await databaseDigest(url)).toEqual(before);
   });
 
+  it("applies a file posted from a page of this site, and refuses one posted from another origin or with none, writing nothing", async () => {
+    const period = (await createPeriod(db, "philippines")).text;
+    session.actor = encoder;
+    const { POST } = await import("../../app/api/partnerships/[slug]/reports/[period]/import/route");
+    const post = (headers: Record<string, string>) => {
+      const body = new FormData();
+      body.append("file", new File([`${HEADER}\nIACAT,O2.1,total,7,,\n`], "quarter.csv", { type: "text/csv" }));
+      body.append("organizationId", iacat);
+      body.append("version", "0");
+      body.append("mode", "apply");
+      return POST(new Request("http://localhost:3000/api/import", { method: "POST", body, headers: { host: "localhost:3000", ...headers } }), {
+        params: Promise.resolve({ slug: "philippines", period }),
+      });
+    };
+    const before = await databaseDigest(url);
+    // A page on another port of the same host is the same site but not the same origin.
+    const origins: Record<string, string>[] = [{ origin: "http://localhost:4000" }, { origin: "http://evil.example" }, { origin: "null" }, {}];
+    for (const headers of origins) {
+      const refused = await post(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect((await refused.json()).message).toBe(
+        "This import did not come from a page of Compact Tracker, so nothing was imported. Open the quarter's import page and try again.",
+      );
+    }
+    expect(await databaseDigest(url)).toEqual(before);
+    const applied = await post({ origin: "http://localhost:3000" });
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toMatchObject({ applied: true, counts: { create: 1 } });
+  });
+
   it("refuses a 20 MB upload at the route, before reading it", async () => {
     const period = (await createPeriod(db, "philippines")).text;
     session.actor = encoder;
@@ -168,7 +198,7 @@ describe("quarter CSV", () => {
     body.append("version", "0");
     body.append("mode", "apply");
     const before = await databaseDigest(url);
-    const response = await POST(new Request("http://localhost/api/import", { method: "POST", body }), {
+    const response = await POST(new Request("http://localhost/api/import", { method: "POST", body, headers: { origin: "http://localhost" } }), {
       params: Promise.resolve({ slug: "philippines", period }),
     });
     expect(response.status).toBe(413);
@@ -193,7 +223,7 @@ describe("quarter CSV", () => {
       method: "POST",
       body,
       duplex: "half",
-      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(20 * 1024 * 1024) },
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(20 * 1024 * 1024), origin: "http://localhost" },
     };
     const request = new Request("http://localhost/api/import", init);
     const response = await POST(request, { params: Promise.resolve({ slug: "philippines", period }) });

@@ -204,7 +204,8 @@ describe("route handlers answer random input with a 4xx and a message, and write
           const body = new FormData();
           body.append("file", new File([content], "quarter.csv", { type: "text/csv" }));
           for (const [key, value] of Object.entries(fields)) body.append(key, value);
-          const response = await POST(new Request("http://localhost/api/import", { method: "POST", body }), { params: Promise.resolve({ slug, period }) });
+          const request = new Request("http://localhost/api/import", { method: "POST", body, headers: { origin: "http://localhost" } });
+          const response = await POST(request, { params: Promise.resolve({ slug, period }) });
           expect(response.status).toBeLessThan(500);
           const json = (await response.json()) as { message?: string; applied?: boolean; fileError?: string; counts?: { reject: number } };
           if (response.status === 200) expect(json.applied).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSameOrigin } from "@/lib/auth/origin";
 import { getCurrentActor } from "@/lib/auth/session";
 import { scopeOf } from "@/lib/auth/permissions";
 import { importQuarterCsv } from "@/lib/data/quarter-csv";
@@ -25,6 +26,9 @@ const tooBig = () =>
 export async function POST(request: Request, context: Context) {
   try {
     const { slug, period } = await context.params;
+    if (!isSameOrigin(request)) {
+      throw new AppError("FORBIDDEN", "This import did not come from a page of Compact Tracker, so nothing was imported. Open the quarter's import page and try again.");
+    }
     const actor = await getCurrentActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again, then import again.");
     if (scopeOf(actor.role, "submission.edit") === null) {
