@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { clientAddress, trustedProxyHops } from "./lib/client-address";
 import { PublicCache } from "./lib/public-cache";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -14,8 +15,11 @@ const app = next({ dev: false, dir: projectRoot, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const cache = new PublicCache();
+const hops = trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 
 const server = createServer((req, res) => {
+  // The one address the app believes (./lib/client-address.ts), in place of the client's claim.
+  req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
   if (cache.serve(req, res)) return;
   cache.capture(req, res);
   void handle(req, res);

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { runCli, UserFacingError } from "./lib/cli";
+import { trustedProxyHops } from "./lib/client-address";
 import { openEmbedded, openExternal, projectRoot, type Database } from "./lib/database";
 import { findFreePort, isPortFree } from "./lib/ports";
 import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
@@ -45,6 +46,11 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
 }
 
 await runCli(async () => {
+  try {
+    trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
+  } catch (error) {
+    throw new UserFacingError((error as Error).message);
+  }
   const external = process.env.DATABASE_URL;
   const db: Database = external ? await openExternal(external) : process.env.COMPACT_DATA_DIR === "memory" ? await openEmbedded(0) : await openEmbedded();
   let child: ChildProcess | undefined;

@@ -45,7 +45,7 @@ export function LoginForm({ next, initialError }: { next: string | null; initial
         <label htmlFor="email" className="block font-semibold">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-ink p-2" />
+        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} className="mt-1 w-full rounded border border-ink p-2" />
       </div>
       <div>
         <label htmlFor="password" className="block font-semibold">

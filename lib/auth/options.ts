@@ -6,7 +6,11 @@ import { unsafeGetSessionVersion } from "../data/users";
 import { hasNul } from "../validation/text";
 import { authSecret, IDLE_SECONDS, nowSeconds, secondsLeft, SESSION_COOKIE, secureCookies, sessionCookieOptions } from "./session-policy";
 
-/** The client address as the server saw it; behind a proxy, the proxy must set X-Forwarded-For. */
+/**
+ * The client address: the production server (scripts/serve.ts) replaces X-Forwarded-For with the
+ * one address it believes, the socket's peer or, with TRUSTED_PROXY_HOPS, what the trusted
+ * proxies saw (scripts/lib/client-address.ts). Under `next dev` the header is the client's own.
+ */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
@@ -28,7 +32,7 @@ export const authOptions = (): NextAuthOptions => ({
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         // PostgreSQL text cannot hold NUL, so no account has one: refuse before asking the database.
-        if (!email || !password || password.length > 1024 || hasNul(email) || hasNul(password)) return null;
+        if (!email || !password || hasNul(email) || hasNul(password)) return null;
         let outcome: Awaited<ReturnType<typeof signInWithPassword>>;
         try {
           outcome = await signInWithPassword(email, password, clientAddress(req.headers));

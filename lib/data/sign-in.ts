@@ -57,9 +57,17 @@ async function recordSignIn(email: string, actor: Actor | null, ipAddress: strin
   });
 }
 
-/** Public: checks an email and password, within the brute-force limits, and audits the attempt. */
+/** No address is longer (RFC 5321); passphrases go far beyond what anyone types. */
+export const EMAIL_MAX = 254;
+export const PASSWORD_MAX = 1024;
+
+/**
+ * Public: checks an email and password, within the brute-force limits, and audits the attempt.
+ * Input beyond the bounds cannot be an account's, so it is refused before anything is written.
+ */
 export async function signInWithPassword(rawEmail: string, password: string, ipAddress: string): Promise<SignInOutcome> {
   const email = rawEmail.trim().toLowerCase();
+  if (email.length > EMAIL_MAX || password.length > PASSWORD_MAX) return { ok: false, reason: "WRONG_CREDENTIALS" };
   const { byAccount, byAddress } = limits();
   const key = accountKey(email);
 

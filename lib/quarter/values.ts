@@ -32,6 +32,10 @@ export interface ValueProblem {
 }
 
 export const NOTE_MAX = 2000;
+/** No programme counts more than this in a quarter; a larger entry is a typing error. */
+const COUNT_MAX = 1_000_000n;
+/** measurement.value is numeric(18, 2): 16 digits before the point; this keeps well inside it. */
+const FIGURE_LIMIT = 10n ** 13n;
 
 function checkNumber(unit: QuarterIndicator["unit"], text: string): string | null {
   if (!/^\d+(\.\d{1,2})?$/.test(text)) {
@@ -39,6 +43,10 @@ function checkNumber(unit: QuarterIndicator["unit"], text: string): string | nul
   }
   if (unit === "COUNT" && text.includes(".")) return "Counts are whole numbers: remove the decimals.";
   if (unit === "PERCENT" && Number(text) > 100) return "A percentage is from 0 to 100.";
+  // Compared as whole numbers of any length (a float would round a 30-digit entry).
+  const whole = BigInt(text.split(".")[0]!);
+  if (unit === "COUNT" && whole > COUNT_MAX) return "A count for one quarter is at most 1,000,000: check the figure.";
+  if (whole >= FIGURE_LIMIT) return "A figure must be below 10,000,000,000,000: check it.";
   return null;
 }
 

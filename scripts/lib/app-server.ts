@@ -14,7 +14,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { databaseUrl: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<AppServer> {
+export async function startAppServer(options: { databaseUrl: string; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
   const port = await findFreePort("0.0.0.0");
   const url = `http://localhost:${port}`;
   let output = "";

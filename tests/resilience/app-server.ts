@@ -3,10 +3,26 @@
 import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { ensureBuild, ensurePrismaClient } from "../../scripts/lib/steps";
 
-export async function startApp(databaseUrl: string): Promise<AppServer> {
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   await ensurePrismaClient();
   await ensureBuild({ ...process.env, NODE_ENV: "production" });
-  return startAppServer({ databaseUrl, quiet: true });
+  return startAppServer({ databaseUrl, env, quiet: true });
 }
 
 export { signIn } from "../../scripts/lib/app-server";
+
+/** One sign-in attempt with a wrong password, claiming to come from forwardedFor. */
+export async function attemptSignIn(baseUrl: string, email: string, forwardedFor: string): Promise<void> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": forwardedFor },
+    body: new URLSearchParams({ csrfToken, email, password: "not the password", json: "true" }),
+  });
+}

@@ -11,7 +11,7 @@ import { projectRoot } from "../../scripts/lib/database";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createUser } from "../factories";
 import { emptyTables, testDb } from "../support/database";
-import { signIn, startApp } from "./app-server";
+import { attemptSignIn, signIn, startApp } from "./app-server";
 
 const url = inject("databaseUrl");
 const db = testDb(url);
@@ -24,7 +24,8 @@ beforeAll(async () => {
   await emptyTables(url);
   await seedDatabase(db);
   await createUser(db, { role: "ADMIN", organization: "TIP Office", email: "load-admin@test.local" });
-  server = await startApp(url);
+  // As behind one proxy that appends the address it saw (scripts/lib/client-address.ts).
+  server = await startApp(url, { TRUSTED_PROXY_HOPS: "1" });
   adminCookie = await signIn(server.url, "load-admin@test.local", "factory-password-123");
 });
 afterAll(async () => {
@@ -46,8 +47,8 @@ it(`${RUNS} random sign-in attempts: refused as wrong credentials, never a serve
     .map((c) => c.split(";")[0])
     .join("; ");
   await fc.assert(
-    // Each attempt from its own address, so the per-address limit does not stop them before the
-    // database is asked.
+    // Each attempt from its own address (as the trusted proxy reports it), so the per-address
+    // limit does not stop them before the database is asked.
     fc.asyncProperty(text, text, fc.boolean(), fc.ipV4(), async (email, password, withToken, address) => {
       const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
         method: "POST",
@@ -68,6 +69,16 @@ it(`${RUNS} random sign-in attempts: refused as wrong credentials, never a serve
       ],
     },
   );
+});
+
+it("behind the trusted proxy, counts and records the address the proxy saw, not what the client claimed before it", async () => {
+  const email = "behind-proxy@test.local";
+  await attemptSignIn(server.url, email, "1.1.1.1, 198.51.100.7");
+  const rows = await db.auditEvent.findMany({
+    where: { action: "auth.sign_in_failed", after: { path: ["email"], equals: email } },
+    select: { ipAddress: true },
+  });
+  expect(rows).toEqual([{ ipAddress: "198.51.100.7" }]);
 });
 
 it(`${RUNS} random addresses under the public and signed-in paths, signed in as an administrator: never a 5xx`, async () => {

@@ -37,6 +37,17 @@ describe("a quarter's values", () => {
     expect(messages([count, percent, money], { "v:C:total": "0", "v:P:total": "100", "v:M:total": "12.50" })).toEqual({});
   });
 
+  it("bounds numbers: a count of a quarter at 1,000,000, any other figure below 10 trillion (what the database holds)", () => {
+    expect(messages([count, money], { "v:C:total": "1000000", "v:M:total": "9999999999999.99" })).toEqual({});
+    expect(messages([count], { "v:C:total": "1000001" })).toEqual({ "v:C:total": ["A count for one quarter is at most 1,000,000: check the figure."] });
+    expect(messages([count, money], { "v:C:total": "1".repeat(30), "v:M:total": "10000000000000" })).toEqual({
+      "v:C:total": ["A count for one quarter is at most 1,000,000: check the figure."],
+      "v:M:total": ["A figure must be below 10,000,000,000,000: check it."],
+    });
+    // Leading zeros do not make a small number large.
+    expect(messages([count], { "v:C:total": "0000000000000000000000000012" })).toEqual({});
+  });
+
   it("asks for every total, and every breakdown cell, only when submitting", () => {
     expect(messages([count, bySex], {}, false)).toEqual({});
     expect(messages([count], {}, true)).toEqual({ "v:C:total": ["Enter the total before submitting (0 if there was none)."] });
