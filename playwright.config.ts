@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "./tests/e2e/secret";
 
 // End-to-end tests run the production build on a throwaway in-memory embedded database:
 // they never touch .data/ or a DATABASE_URL server. Chromium is Debian's (see README).
@@ -33,7 +34,7 @@ export default defineConfig({
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/start.ts start",
     url: `http://localhost:${port}/api/health`,
-    env: { PORT: String(port), COMPACT_DATA_DIR: "memory", DATABASE_URL: "" },
+    env: { PORT: String(port), COMPACT_DATA_DIR: "memory", DATABASE_URL: "", NEXTAUTH_SECRET: E2E_AUTH_SECRET },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -2,9 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "../data/sign-in";
-import { unsafeGetSessionVersion } from "../data/users";
+import { randomUUID } from "node:crypto";
+import { revokeSession, sessionStands, unsafeGetSessionVersion } from "../data/users";
 import { hasNul } from "../validation/text";
-import { authSecret, IDLE_SECONDS, nowSeconds, secondsLeft, SESSION_COOKIE, secureCookies, sessionCookieOptions } from "./session-policy";
+import { ABSOLUTE_SECONDS, authSecret, IDLE_SECONDS, nowSeconds, secondsLeft, SESSION_COOKIE, secureCookies, sessionCookieOptions } from "./session-policy";
 
 /**
  * The client address: the production server (scripts/serve.ts) replaces X-Forwarded-For with the
@@ -21,6 +22,8 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 export const authOptions = (): NextAuthOptions => ({
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: IDLE_SECONDS },
+  // next-auth's tokens otherwise say they expire in 30 days, whatever the session's limits.
+  jwt: { maxAge: IDLE_SECONDS },
   useSecureCookies: secureCookies,
   cookies: { sessionToken: { name: SESSION_COOKIE, options: sessionCookieOptions } },
   pages: { signIn: "/login", error: "/login" },
@@ -57,13 +60,23 @@ export const authOptions = (): NextAuthOptions => ({
   callbacks: {
     async jwt({ token, user }) {
       const now = nowSeconds();
-      if (user) return { ...token, uid: user.id, sessionVersion: user.sessionVersion, authTime: now, lastSeen: now };
-      // Throwing ends the session: getServerSession returns null and the cookie is cleared.
+      // sid names this session, so that signing out can end it on the server (events.signOut).
+      if (user) return { ...token, uid: user.id, sid: randomUUID(), sessionVersion: user.sessionVersion, authTime: now, lastSeen: now };
+      // Throwing ends the session: getServerSession and /api/auth/session answer no user, and
+      // the cookie is cleared. A copied cookie of a signed-out or disabled user is refused here.
       if (secondsLeft(token, now) <= 0) throw new Error("SessionExpired");
+      if (!(await sessionStands(token))) throw new Error("SessionEnded");
       return token;
     },
     async session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.uid ?? "", sessionVersion: token.sessionVersion ?? 0 } };
+      const expires = new Date((nowSeconds() + secondsLeft(token)) * 1000).toISOString();
+      return { ...session, expires, user: { ...session.user, id: token.uid ?? "", sessionVersion: token.sessionVersion ?? 0 } };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const authTime = typeof token?.authTime === "number" ? token.authTime : nowSeconds();
+      await revokeSession(token ?? {}, new Date((authTime + ABSOLUTE_SECONDS) * 1000));
     },
   },
   logger: {

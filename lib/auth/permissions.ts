@@ -81,3 +81,13 @@ export function can(actor: Actor, action: Action, resource: ResourceScope = {}):
       );
   }
 }
+
+/**
+ * Whether the actor may see an organization's raw figures: values not yet approved, breakdowns
+ * (by sex, for counts of children), notes and evidence links. Implementing-partner staff see
+ * their own organization's only, and approved totals for the rest; every other role that may
+ * view a partnership's dashboard sees them all.
+ */
+export function seesRawFiguresOf(actor: Actor, organizationId: string): boolean {
+  return actor.role !== "PARTNER" || actor.organizationId === organizationId;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "../auth/permissions";
+import { seesRawFiguresOf, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
@@ -19,6 +19,12 @@ export async function getIndicatorDetail(actor: Actor | null, slug: string, code
   const db = getDb();
   const summary = (await unsafeIndicatorSummaries(db, partnership.id)).find((i) => i.code === code);
   if (!summary) throw new AppError("NOT_FOUND", `There is no indicator ${code} in this partnership.`);
+  const { responsibleOrganizationId } = await db.indicator.findUniqueOrThrow({
+    where: { id: summary.indicatorId },
+    select: { responsibleOrganizationId: true },
+  });
+  // The breakdown (by sex, for counts of children) is raw: not for another partner's staff.
+  const breakdownWithheld = actor !== null && !seesRawFiguresOf(actor, responsibleOrganizationId);
   const [quarters, targets, cells, sources] = await Promise.all([
     unsafeIndicatorQuarters(db, partnership.id, summary.indicatorId),
     db.target.findMany({ where: { indicatorId: summary.indicatorId }, orderBy: [{ scope: "asc" }, { year: "asc" }, { quarter: "asc" }] }),
@@ -44,7 +50,8 @@ export async function getIndicatorDetail(actor: Actor | null, slug: string, code
     summary,
     quarters,
     targets: targets.map((t) => ({ scope: t.scope, year: t.year, quarter: t.quarter, value: t.value.toString(), illustrative: t.illustrative })),
-    cells,
+    cells: breakdownWithheld ? [] : cells,
+    breakdownWithheld,
     submissions: sources.map((s) => ({ ...s, approvedAt: s.approvedAt?.toISOString() ?? null })),
   };
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import { can, type Actor } from "../auth/permissions";
+import { can, seesRawFiguresOf, type Actor } from "../auth/permissions";
 import { cellsOf } from "../dimensions";
 import { AppError } from "../errors";
 import { quarterCsv, readQuarterCsv } from "../quarter/csv";
 import { checkQuarterValues, sameEntry, type IndicatorValues, type QuarterValues } from "../quarter/values";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
-import { indicatorsFor, resolveQuarter, storedValues } from "./quarter";
+import { indicatorsFor, isLocked, resolveQuarter, storedValues } from "./quarter";
 import { saveSubmission } from "./submissions";
 
 // One quarter's values as CSV, out and back in (the columns: lib/quarter/csv.ts). Import is a
@@ -21,19 +21,25 @@ async function quarterContext(actor: Actor | null, slug: string, periodText: str
 /** Every value entered for the quarter, by organization, in the import format. */
 export async function exportQuarterCsv(actor: Actor | null, slug: string, periodText: string): Promise<string> {
   const { period } = await quarterContext(actor, slug, periodText);
-  const rows = await getDb().measurement.findMany({
+  const all = await getDb().measurement.findMany({
     where: { submission: { periodId: period.id } },
-    include: { indicator: { select: { code: true, sortOrder: true } }, submission: { select: { organization: { select: { shortName: true } } } } },
+    include: {
+      indicator: { select: { code: true, sortOrder: true } },
+      submission: { select: { status: true, organizationId: true, organization: { select: { shortName: true } } } },
+    },
     orderBy: [{ submission: { organization: { shortName: "asc" } } }, { indicator: { sortOrder: "asc" } }, { cell: "asc" }],
   });
+  // Another organization's figures, for those who may not see them raw: approved totals only.
+  const raw = (m: (typeof all)[number]) => actor !== null && seesRawFiguresOf(actor, m.submission.organizationId);
+  const rows = all.filter((m) => raw(m) || (isLocked(m.submission.status) && m.cell === ""));
   return quarterCsv(
     rows.map((m) => ({
       organization: m.submission.organization.shortName,
       indicator: m.indicator.code,
       cell: m.cell,
       value: m.value?.toString() ?? m.textValue ?? "",
-      note: m.cell === "" ? (m.note ?? "") : "",
-      evidence: m.cell === "" ? (m.evidenceUrl ?? "") : "",
+      note: m.cell === "" && raw(m) ? (m.note ?? "") : "",
+      evidence: m.cell === "" && raw(m) ? (m.evidenceUrl ?? "") : "",
     })),
   );
 }

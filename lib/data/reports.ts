@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "../auth/permissions";
+import { can, seesRawFiguresOf, type Actor } from "../auth/permissions";
 import { cellsOf, type Cell } from "../dimensions";
 import { formatQuarter } from "../periods";
 import { getDb } from "./db";
@@ -99,6 +99,9 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
     locked: reporters.length > 0 && reporters.every((org) => isLocked(byOrganization.get(org.id)?.status)),
     organizations: reporters.map((org) => {
       const s = byOrganization.get(org.id);
+      // Another organization's report, for those who may not see it raw: approved totals only.
+      const raw = actor !== null && seesRawFiguresOf(actor, org.id);
+      const shown = (m: { cell: string }) => raw || (isLocked(s?.status) && m.cell === "");
       const scope = { partnershipId: partnership.id, organizationId: org.id };
       const editable = isEditable(s?.status);
       return {
@@ -123,8 +126,8 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
         entry: indicators
           .filter((i) => i.responsibleOrganizationId === org.id)
           .map((i) => {
-            const rows = s?.measurements.filter((m) => m.indicatorId === i.id) ?? [];
-            const total = rows.find((m) => m.cell === "");
+            const rows = s?.measurements.filter((m) => m.indicatorId === i.id && shown(m)) ?? [];
+            const total = raw ? rows.find((m) => m.cell === "") : undefined;
             return {
               code: i.code,
               name: i.name,
@@ -145,16 +148,16 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
               illustrative: s.illustrative,
               submittedAt: s.submittedAt?.toISOString() ?? null,
               approvedAt: s.approvedAt?.toISOString() ?? null,
-              returnReason: s.returnReason,
+              returnReason: raw ? s.returnReason : null,
               canReview: actor !== null && can(actor, "submission.review", { partnershipId: partnership.id, organizationId: org.id }),
-              measurements: s.measurements.map((m) => ({
+              measurements: s.measurements.filter(shown).map((m) => ({
                 indicatorCode: m.indicator.code,
                 indicatorName: m.indicator.name,
                 unit: m.indicator.unit,
                 cell: m.cell,
                 value: m.value?.toString() ?? m.textValue,
               })),
-              comments: s.comments.map((c) => ({ author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
+              comments: (raw ? s.comments : []).map((c) => ({ author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
             }
           : null,
       };

@@ -35,6 +35,35 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
   };
 }
 
+/**
+ * Unchecked: whether a session token still stands: its user exists and is enabled, has the
+ * access it signed in with (sessionVersion), and the session was not signed out.
+ */
+export async function sessionStands(token: { uid?: string; sessionVersion?: number; sid?: string }): Promise<boolean> {
+  if (!token.uid || !token.sid) return false;
+  const [user, revoked] = await Promise.all([
+    getDb().user.findUnique({ where: { id: token.uid }, select: { disabled: true, sessionVersion: true } }),
+    getDb().revokedSession.findUnique({ where: { id: token.sid }, select: { id: true } }),
+  ]);
+  return user !== null && !user.disabled && user.sessionVersion === token.sessionVersion && revoked === null;
+}
+
+/**
+ * Unchecked (next-auth calls it on sign-out with the session's own token): refuses the session
+ * from now on, on every instance, and audits the sign-out. Rows of sessions that have expired
+ * anyway are deleted on the way.
+ */
+export async function revokeSession(token: { uid?: string; sid?: string }, expiresAt: Date): Promise<void> {
+  if (!token.uid || !token.sid) return;
+  const { uid, sid } = token;
+  await getDb().$transaction(async (tx) => {
+    await tx.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    await tx.revokedSession.upsert({ where: { id: sid }, create: { id: sid, userId: uid, expiresAt }, update: {} });
+    const user = await tx.user.findUnique({ where: { id: uid }, select: { id: true, email: true } });
+    await recordAudit(tx, user, { action: "auth.sign_out", entityType: "User", entityId: uid });
+  });
+}
+
 /** Unchecked: the version a new session records, to end it when the user's access changes. */
 export async function unsafeGetSessionVersion(userId: string): Promise<number> {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
@@ -112,6 +141,20 @@ async function keepAnActiveAdmin(tx: Tx, userId: string) {
   }
 }
 
+// Who works where: a role only at the kind of organization that does that work.
+const ROLE_HOME: Partial<Record<Role, { kind: string; message: string }>> = {
+  REVIEWER: { kind: "US_GOVERNMENT", message: "A reviewer must belong to the U.S. government's office, the TIP Office." },
+  ENCODER: { kind: "PARTNER_GOVERNMENT", message: "An encoder must belong to the partner government's office, such as IACAT." },
+  PARTNER: { kind: "IMPLEMENTING_PARTNER", message: "Implementing-partner staff must belong to an implementing partner, such as IJM or The Salvation Army." },
+};
+
+async function requireRoleFits(tx: Tx, role: Role, organizationId: string): Promise<void> {
+  const home = ROLE_HOME[role];
+  if (!home) return;
+  const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { kind: true } });
+  if (organization?.kind !== home.kind) throw new AppError("VALIDATION", home.message, { organizationId: [home.message] });
+}
+
 export interface NewUser {
   email: string;
   name: string;
@@ -129,6 +172,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new AppError("VALIDATION", "A user with this email already exists.");
     }
+    await requireRoleFits(tx, input.role, input.organizationId);
     const partnershipIds = input.role === "ADMIN" ? [] : input.partnershipIds;
     const user = await tx.user.create({
       data: {
@@ -158,6 +202,7 @@ export async function changeUserAccess(
   await getDb().$transaction(async (tx) => {
     const user = await requireUser(tx, input.userId);
     if (user.role === "ADMIN" && input.role !== "ADMIN" && !user.disabled) await keepAnActiveAdmin(tx, user.id);
+    await requireRoleFits(tx, input.role, input.organizationId);
     const beforePartnerships = await partnershipIdsOf(tx, user.id);
     const partnershipIds = input.role === "ADMIN" ? [] : input.partnershipIds;
     await tx.userPartnership.deleteMany({ where: { userId: user.id } });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { PROTECTED_ROUTES, type RouteRule } from "../../lib/auth/endpoints";
 import { can, type Actor, type Role } from "../../lib/auth/permissions";
+import { decode } from "next-auth/jwt";
 import { demo, postServerAction, signIn, signInAs } from "./helpers";
+import { E2E_AUTH_SECRET } from "./secret";
 
 test.describe.configure({ mode: "serial" });
 
@@ -178,4 +180,33 @@ test("before its script runs, the login form posts the password rather than putt
   expect(request.method()).toBe("POST");
   expect(request.url()).not.toContain("password");
   await context.close();
+});
+
+test("a session cookie copied before sign-out opens nothing afterwards, and says it lasts 30 minutes", async ({ page, browser }) => {
+  await signInAs(page, demo.encoder);
+  const copied = (await page.context().cookies()).filter((c) => c.name.endsWith("next-auth.session-token"));
+  expect(copied).toHaveLength(1);
+  const token = await decode({ token: copied[0]!.value, secret: E2E_AUTH_SECRET });
+  expect(Number(token?.exp) - Number(token?.iat)).toBe(30 * 60);
+
+  const stolen = await browser.newContext();
+  await stolen.addCookies(copied);
+  const thief = await stolen.newPage();
+  await thief.goto("/");
+  const before = await thief.request.get("/dashboard/philippines/reports/2019Q3", { maxRedirects: 0 });
+  expect(before.status()).toBe(200);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  const pageAfter = await thief.request.get("/dashboard/philippines/reports/2019Q3", { maxRedirects: 0 });
+  expect(pageAfter.status()).toBe(307);
+  expect(pageAfter.headers().location).toContain("/login?next=");
+  const exported = await thief.request.get("/api/partnerships/philippines/reports/2019Q3/export");
+  expect(exported.status()).toBe(401);
+  expect(await (await thief.request.get("/api/auth/session")).json()).toEqual({});
+  await stolen.addCookies(copied); // /api/auth/session cleared it; the thief keeps a copy
+  const action = await postServerAction(thief, "/dashboard/philippines/reports/2019Q3", "addCommentAction", { submissionId: "x", body: "after sign-out" });
+  expect(action.body).toContain('"code":"UNAUTHENTICATED"');
+  await stolen.close();
 });

@@ -79,7 +79,9 @@ export default async function IndicatorPage({ params }: { params: Params }) {
         <h2 id="breakdown-heading" className="text-2xl font-bold">
           Breakdown
         </h2>
-        {dimensions.length === 0 ? (
+        {detail.breakdownWithheld ? (
+          <p>The breakdown of this indicator is shown to the organization that reports it, to reviewers and to administrators only.</p>
+        ) : dimensions.length === 0 ? (
           <p>This indicator is reported as a total only.</p>
         ) : (
           <DataTable
