@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getCurrentActor } from "./auth/session";
 import { scopeOf, type Action, type Actor } from "./auth/permissions";
 import type { ActionResult } from "./action-result";
+import { recordRefusal } from "./data/security-events";
 import { AppError } from "./errors";
 import { hasNul } from "./validation/text";
 
@@ -28,12 +29,16 @@ export async function runAction<Schema extends z.ZodType>(
   formData: FormData,
   work: (actor: Actor, input: z.infer<Schema>) => Promise<string>,
 ): Promise<ActionResult> {
+  let actor: Actor | null = null;
+  // A refusal is a security event: audited (rate-limited), then answered.
+  const refuse = async (code: "UNAUTHENTICATED" | "FORBIDDEN", message: string, errors?: Record<string, string[]>): Promise<ActionResult> => {
+    await recordRefusal(actor, { what: `action ${action}`, code, message });
+    return { ok: false, code, message, errors };
+  };
   try {
-    const actor = await getCurrentActor();
-    if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again, then repeat what you were doing." };
-    if (scopeOf(actor.role, action) === null) {
-      return { ok: false, code: "FORBIDDEN", message: "Your role does not allow this. Ask an administrator if you need access." };
-    }
+    actor = await getCurrentActor();
+    if (!actor) return refuse("UNAUTHENTICATED", "Your session has ended. Sign in again, then repeat what you were doing.");
+    if (scopeOf(actor.role, action) === null) return refuse("FORBIDDEN", "Your role does not allow this. Ask an administrator if you need access.");
     const fields = formToObject(formData);
     const withNul = Object.entries(fields).filter(([, v]) => [v].flat().some((s) => typeof s === "string" && hasNul(s)));
     if (withNul.length > 0) {
@@ -55,6 +60,7 @@ export async function runAction<Schema extends z.ZodType>(
     }
     return { ok: true, message: await work(actor, parsed.data) };
   } catch (error) {
+    if (error instanceof AppError && (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN")) return refuse(error.code, error.message, error.fields);
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, errors: error.fields };
     console.error(`[action ${action}]`, error);
     return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../auth/permissions";
 import type { Tx } from "./prisma";
@@ -13,8 +14,24 @@ export interface AuditEntry {
   ipAddress?: string | null;
 }
 
-/** Records an audit event inside the caller's transaction, so it commits with the change or not at all. */
+/**
+ * The client address of the request being handled, as the production server resolved it into
+ * X-Forwarded-For (scripts/lib/client-address.ts); null outside a request (seeding, scripts).
+ */
+export async function requestAddress(): Promise<string | null> {
+  try {
+    return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records an audit event inside the caller's transaction, so it commits with the change or not
+ * at all, with the client address of the request it was made in.
+ */
 export async function recordAudit(tx: Tx, actor: Pick<Actor, "id" | "email"> | null, entry: AuditEntry) {
+  const ipAddress = entry.ipAddress ?? (await requestAddress());
   await tx.auditEvent.create({
     data: {
       actorId: actor?.id ?? null,
@@ -23,7 +40,7 @@ export async function recordAudit(tx: Tx, actor: Pick<Actor, "id" | "email"> | n
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
       partnershipId: entry.partnershipId ?? null,
-      ipAddress: entry.ipAddress ?? null,
+      ipAddress,
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
     },

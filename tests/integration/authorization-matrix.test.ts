@@ -11,7 +11,7 @@ import type { ActionResult } from "../../lib/action-result";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmission, createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
 import { session } from "../support/mock-session";
-import { databaseDigest, emptyTables, testDb } from "../support/database";
+import { digestBesidesRefusals, emptyTables, testDb } from "../support/database";
 
 vi.mock("../../lib/auth/session", () => import("../support/mock-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -225,9 +225,9 @@ describe("server actions refuse whoever the rules refuse, and write nothing", ()
           const { formData } = await makeCase();
           const allowed = ALLOWED[name]!.includes(label);
           session.actor = actor;
-          const before = await databaseDigest(url);
+          const before = await digestBesidesRefusals(url);
           const result = await action({ ok: false }, formData);
-          const after = await databaseDigest(url);
+          const after = await digestBesidesRefusals(url);
           expected.push(`${label}: ${allowed ? "allowed" : actor ? "FORBIDDEN" : "UNAUTHENTICATED"}`);
           outcomes.push(`${label}: ${result.ok ? "allowed" : result.code}`);
           if (!result.ok) expect(after, `${label} was refused ${name} but the database changed`).toEqual(before);

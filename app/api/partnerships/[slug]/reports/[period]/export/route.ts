@@ -6,7 +6,7 @@ import { errorResponse } from "@/lib/route-errors";
 type Context = { params: Promise<{ slug: string; period: string }> };
 
 /** One quarter's values in the import format, for anyone who may see the partnership. */
-export async function GET(_request: Request, context: Context) {
+export async function GET(request: Request, context: Context) {
   try {
     const { slug, period } = await context.params;
     const actor = await getCurrentActor();
@@ -15,11 +15,12 @@ export async function GET(_request: Request, context: Context) {
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${slug}-${period}.csv"`,
+        // Only safe characters in a header, whatever the address held (CR, LF, U+2028…).
+        "Content-Disposition": `attachment; filename="${`${slug}-${period}`.replace(/[^A-Za-z0-9._-]/g, "_")}.csv"`,
         "Cache-Control": "private, no-store",
       },
     });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

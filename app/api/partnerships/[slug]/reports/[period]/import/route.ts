@@ -52,6 +52,6 @@ export async function POST(request: Request, context: Context) {
     });
     return Response.json(report);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
