@@ -23,6 +23,11 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // A NUL character names nothing here, and PostgreSQL text cannot hold one.
   if (/%00/.test(pathname + search)) return new NextResponse("Bad request: the address contains a NUL character.", { status: 400 });
+  if (!decodes(pathname)) return new NextResponse("Bad request: the address has a %-escape that is not UTF-8 text.", { status: 400 });
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refusal = await refuseMalformedAction(request);
+    if (refusal) return refusal;
+  }
   const unknown = await unknownPartnership(pathname);
   if (!unknown && request.nextUrl.searchParams.has("asOf")) {
     const asOf = await releaseInForce(request);
@@ -71,6 +76,43 @@ export async function proxy(request: NextRequest) {
     });
   }
   return response;
+}
+
+/** Next's default limit on a server action's body (experimental.serverActions.bodySizeLimit). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Next answers a server action's body over 1 MB, or one it cannot decode, by throwing (a 500).
+ * Such requests come from scripts, not the app's forms: refuse them with a sentence. The body is
+ * read from a copy; Next passes the original on to the action.
+ */
+async function refuseMalformedAction(request: NextRequest): Promise<NextResponse | null> {
+  const length = request.headers.get("content-length");
+  if (length === null || Number(length) > ACTION_BODY_LIMIT) {
+    const message = length === null ? "Send the form with its length (Content-Length)." : "What was sent is larger than 1 MB: shorten the text and try again.";
+    return NextResponse.json({ code: "VALIDATION", message }, { status: length === null ? 411 : 413 });
+  }
+  try {
+    if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+      // React's encoding: the arguments as JSON in field "0" (absent for a form posted without script).
+      const root = (await request.clone().formData()).get("0");
+      if (typeof root === "string") JSON.parse(root);
+    } else {
+      JSON.parse(await request.clone().text());
+    }
+    return null;
+  } catch {
+    return NextResponse.json({ code: "VALIDATION", message: "The form could not be read: reload the page and send it again." }, { status: 400 });
+  }
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const PUBLIC_SUMMARY = /^\/(api\/public\/)?partnerships\/([^/]+)(?:\/releases(?:\/[^/]+)?)?(\/summary\.(?:json|csv))?\/?$/;

@@ -34,6 +34,8 @@ class CheckFailed extends Error {
 function newUserEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const projectSettings = new Set([
     "DATABASE_URL",
+    "MIGRATION_DATABASE_URL",
+    "TRUSTED_PROXY_HOPS",
     "TEST_DATABASE_URL",
     "BENCH_DATABASE_URL",
     "NEXTAUTH_SECRET",

@@ -1,10 +1,10 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL, or to the embedded database.
 import { runCli } from "./lib/cli";
-import { openDatabase } from "./lib/database";
+import { openOwnerDatabase } from "./lib/database";
 import { migrate } from "./lib/prepare";
 
 await runCli(async () => {
-  const db = await openDatabase();
+  const db = await openOwnerDatabase();
   try {
     const applied = await migrate(db);
     console.log(

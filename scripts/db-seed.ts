@@ -1,10 +1,10 @@
 // npm run db:seed: loads the CPC partnerships that are not in the database yet.
 import { runCli } from "./lib/cli";
-import { openDatabase } from "./lib/database";
+import { openOwnerDatabase } from "./lib/database";
 import { migrate, seed } from "./lib/prepare";
 
 await runCli(async () => {
-  const db = await openDatabase();
+  const db = await openOwnerDatabase();
   try {
     await migrate(db);
     const report = await seed(db, { onlyIfEmpty: false });

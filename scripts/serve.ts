@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { baselineHeaders, FALLBACK_CONTENT_SECURITY_POLICY } from "../lib/baseline-headers.js";
 import { clientAddress, trustedProxyHops } from "./lib/client-address";
 import { PublicCache } from "./lib/public-cache";
 
@@ -16,10 +17,15 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const cache = new PublicCache();
 const hops = trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
+const baseline = baselineHeaders(true);
 
 const server = createServer((req, res) => {
   // The one address the app believes (./lib/client-address.ts), in place of the client's claim.
   req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  // Set first, so that every response has them, error pages included; Next and proxy.ts replace
+  // the policy with the page's own.
+  for (const { key, value } of baseline) res.setHeader(key, value);
+  res.setHeader("Content-Security-Policy", FALLBACK_CONTENT_SECURITY_POLICY);
   if (cache.serve(req, res)) return;
   cache.capture(req, res);
   void handle(req, res);

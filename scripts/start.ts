@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { runCli, UserFacingError } from "./lib/cli";
 import { trustedProxyHops } from "./lib/client-address";
-import { openEmbedded, openExternal, projectRoot, type Database } from "./lib/database";
+import { openEmbedded, openExternal, openOwnerDatabase, projectRoot, type Database } from "./lib/database";
 import { findFreePort, isPortFree } from "./lib/ports";
 import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
 import { authSecretFor } from "./lib/secret";
@@ -77,12 +77,14 @@ await runCli(async () => {
 
   try {
     console.log(`Database: ${db.description}`);
-    const applied = await migrate(db);
+    // Migrations and the seed run as the database's owner; the app may run as a lesser role.
+    const owner = await openOwnerDatabase(db);
+    const applied = await migrate(owner);
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-    const seeded = await seed(db, { onlyIfEmpty: true });
+    const seeded = await seed(owner, { onlyIfEmpty: true });
     if (seeded) console.log(`Seeded the CPC partnerships: ${seeded.created.join(", ")}`);
     const demo = wantsDemoUsers(db);
-    if (demo) await seedDemoSignIns(db);
+    if (demo) await seedDemoSignIns(owner);
 
     const port = await choosePort();
     const env = {

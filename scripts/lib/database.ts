@@ -86,12 +86,13 @@ export async function openEmbedded(preferredPort = 54329): Promise<Database> {
   };
 }
 
-/** Checks DATABASE_URL and that the server answers; throws a sentence that says how to fix it. */
-export async function openExternal(rawUrl: string): Promise<Database> {
+/** Checks a database URL (DATABASE_URL, or MIGRATION_DATABASE_URL) and that the server answers; throws a sentence that says how to fix it. */
+export async function openExternal(rawUrl: string, variable = "DATABASE_URL"): Promise<Database> {
+  const instead = variable === "DATABASE_URL" ? "to use the embedded database" : "to migrate as DATABASE_URL's role";
   const parsed = databaseUrlSchema.safeParse(rawUrl);
   if (!parsed.success) {
     throw new UserFacingError(
-      `DATABASE_URL does not parse (${parsed.error.issues[0]?.message ?? "invalid"}): set it to postgresql://user:password@host:5432/database, or unset it to use the embedded database.`,
+      `${variable} does not parse (${parsed.error.issues[0]?.message ?? "invalid"}): set it to postgresql://user:password@host:5432/database, or unset it ${instead}.`,
     );
   }
   const url = parsed.data;
@@ -103,17 +104,28 @@ export async function openExternal(rawUrl: string): Promise<Database> {
     await client.query("SELECT 1");
   } catch (error) {
     throw new UserFacingError(
-      `Cannot reach the PostgreSQL server in DATABASE_URL (${where}): ${describeConnectionError(error)}. Start that server or correct DATABASE_URL, or unset DATABASE_URL to use the embedded database.`,
+      `Cannot reach the PostgreSQL server in ${variable} (${where}): ${describeConnectionError(error)}. Start that server or correct ${variable}, or unset ${variable} ${instead}.`,
     );
   } finally {
     await client.end().catch(() => {});
   }
   return {
     url,
-    description: `PostgreSQL at ${where} (DATABASE_URL)`,
+    description: `PostgreSQL at ${where} (${variable})`,
     announce: async () => {},
     close: async () => {},
   };
+}
+
+/**
+ * The database that migrations and seeding run on, as its owner: MIGRATION_DATABASE_URL when set
+ * beside DATABASE_URL (the app then runs as a role that may not alter tables; docs/SECURITY.md),
+ * otherwise the same database as the app.
+ */
+export async function openOwnerDatabase(app?: Database): Promise<Database> {
+  const owner = process.env.MIGRATION_DATABASE_URL;
+  if (owner && process.env.DATABASE_URL) return openExternal(owner, "MIGRATION_DATABASE_URL");
+  return app ?? openDatabase();
 }
 
 /** DATABASE_URL if set; else the running embedded database, or one this process opens. */

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { PROTECTED_ROUTES, type RouteRule } from "../../lib/auth/endpoints";
 import { can, type Actor, type Role } from "../../lib/auth/permissions";
 import { decode } from "next-auth/jwt";
-import { demo, postServerAction, signIn, signInAs } from "./helpers";
+import { demo, postServerAction, serverActionId, signIn, signInAs } from "./helpers";
 import { E2E_AUTH_SECRET } from "./secret";
 
 test.describe.configure({ mode: "serial" });
@@ -66,6 +66,7 @@ function expectedStatus(rule: RouteRule, role: Role | null): number {
 const protectedPages = Object.fromEntries(Object.entries(PROTECTED_ROUTES).filter(([path]) => path.startsWith("/dashboard")));
 
 test("every protected page answers each role as the permission table says", async ({ browser }) => {
+  test.setTimeout(90_000); // five sign-ins and fifty pages: 18 s idle, more on a busy machine
   expect(Object.keys(samplePaths).sort()).toEqual(Object.keys(protectedPages).sort());
   const seen: string[] = [];
   const wanted: string[] = [];
@@ -209,4 +210,32 @@ test("a session cookie copied before sign-out opens nothing afterwards, and says
   const action = await postServerAction(thief, "/dashboard/philippines/reports/2019Q3", "addCommentAction", { submissionId: "x", body: "after sign-out" });
   expect(action.body).toContain('"code":"UNAUTHENTICATED"');
   await stolen.close();
+});
+
+test("malformed requests get a 4xx with a sentence, and the refusals carry the security headers", async ({ page }) => {
+  await signInAs(page, demo.encoder);
+  const expectHeaders = (response: { headers(): Record<string, string> }) => {
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  };
+  const badEscape = await page.request.get("/dashboard/philippines/indicators/%ff", { maxRedirects: 0 });
+  expect(badEscape.status()).toBe(400);
+  expect(await badEscape.text()).toBe("Bad request: the address has a %-escape that is not UTF-8 text.");
+  expectHeaders(badEscape);
+
+  const action = { "Next-Action": serverActionId("addCommentAction"), Origin: new URL(page.url()).origin, "Content-Type": "text/plain;charset=UTF-8" };
+  const garbled = await page.request.post("/dashboard/philippines/reports/2019Q3", { headers: action, data: '["$K1", {garbage' });
+  expect(garbled.status()).toBe(400);
+  expect((await garbled.json()).message).toBe("The form could not be read: reload the page and send it again.");
+  expectHeaders(garbled);
+  const oversized = await page.request.post("/dashboard/philippines/reports/2019Q3", { headers: action, data: "a".repeat(1_100_000) });
+  expect(oversized.status()).toBe(413);
+  expect((await oversized.json()).message).toBe("What was sent is larger than 1 MB: shorten the text and try again.");
+  expectHeaders(oversized);
+
+  for (const period of ["2019Q3%0d%0a", "2019Q3%E2%80%A8"]) {
+    const exported = await page.request.get(`/api/partnerships/philippines/reports/${period}/export`);
+    expect(exported.status(), period).toBeLessThan(500);
+    expect(exported.headers()["content-disposition"] ?? "", period).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.csv"$/);
+  }
 });
