@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { baselineHeaders, FALLBACK_CONTENT_SECURITY_POLICY } from "../lib/baseline-headers.js";
 import { clientAddress, trustedProxyHops } from "./lib/client-address";
-import { PublicCache } from "./lib/public-cache";
+import { pinCacheControl, PublicCache } from "./lib/public-cache";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -27,6 +27,7 @@ const server = createServer((req, res) => {
   for (const { key, value } of baseline) res.setHeader(key, value);
   res.setHeader("Content-Security-Policy", FALLBACK_CONTENT_SECURITY_POLICY);
   if (cache.serve(req, res)) return;
+  pinCacheControl(req, res);
   cache.capture(req, res);
   void handle(req, res);
 });

@@ -1,11 +1,13 @@
 import "server-only";
 import { getLatestRelease, getRelease } from "../data/releases";
 import { summaryToCsv } from "../open-data";
+import { LATEST_CACHE_CONTROL, RELEASE_CACHE_CONTROL } from "./cache-control";
 import type { PublicRelease } from "./content";
 
 // The open-data downloads of a release, shared by the latest (/summary.json) and the numbered
 // (/releases/7/summary.json) addresses. Both are kept in Next's route cache like files; the
-// numbered ones may be cached by browsers and proxies for a year, since a release never changes.
+// numbered ones may be cached by browsers and proxies for a year, since a release never changes
+// (./cache-control.ts).
 
 const notFound = (message: string) => Response.json({ code: "NOT_FOUND", message }, { status: 404 });
 
@@ -15,7 +17,7 @@ export async function releaseDownload(slug: string, number: string | null, forma
   else if (!/^[1-9]\d{0,6}$/.test(number)) return notFound("A release number is a whole number from 1.");
   else release = await getRelease(slug, Number(number));
   if (!release) return notFound(number === null ? "There is no partnership at this address." : `This partnership has no release ${number}.`);
-  const cacheControl = number === null ? "public, max-age=300" : "public, max-age=31536000, immutable";
+  const cacheControl = number === null ? LATEST_CACHE_CONTROL : RELEASE_CACHE_CONTROL;
   const headers = { "Cache-Control": cacheControl, "X-Release": String(release.release.number), "X-Release-Digest": release.release.digest };
   if (format === "json") return new Response(JSON.stringify(release), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   return new Response(summaryToCsv(release), {

@@ -10,6 +10,7 @@
 // the store; an entry also lapses after a minute, so a change made outside the app (a restore, a
 // second instance) shows within a minute.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { LATEST_CACHE_CONTROL, RELEASE_CACHE_CONTROL } from "../../lib/releases/cache-control";
 import { publicEpoch } from "../../lib/releases/epoch";
 
 const PUBLIC_PATH =
@@ -17,6 +18,31 @@ const PUBLIC_PATH =
 const REACT_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url"];
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 500;
+
+// Next would send "s-maxage=31536000" for the prerendered public pages, so a CDN would keep
+// serving a summary after a quarter is reopened: the production server sets the policy of
+// lib/releases/cache-control.ts instead.
+const RELEASE_PATH = /^\/(?:api\/public\/)?partnerships\/[a-z0-9-]+\/releases\/[1-9]\d{0,6}(?:\/summary\.(?:json|csv))?$/;
+const LATEST_PATH = /^\/(?:partnerships\/[a-z0-9-]+(?:\/releases)?|api\/public\/partnerships\/[a-z0-9-]+\/summary\.(?:json|csv))?$/;
+
+/** Gives a public address's 200 response the Cache-Control above, whatever Next set. */
+export function pinCacheControl(req: IncomingMessage, res: ServerResponse): void {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url) return;
+  if (REACT_HEADERS.some((h) => req.headers[h] !== undefined)) return;
+  const policy = RELEASE_PATH.test(req.url) ? RELEASE_CACHE_CONTROL : LATEST_PATH.test(req.url) ? LATEST_CACHE_CONTROL : null;
+  if (!policy) return;
+  // Node sends the headers through writeHead, called or implied by the first write.
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 200) {
+      res.setHeader("Cache-Control", policy);
+      // writeHead's own headers would win over the one just set.
+      for (const headers of rest)
+        if (headers && typeof headers === "object" && !Array.isArray(headers)) delete (headers as Record<string, unknown>)["cache-control"];
+    }
+    return writeHead(status, ...rest);
+  }) as ServerResponse["writeHead"];
+}
 
 interface Entry {
   status: number;

@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PublicCache } from "../../scripts/lib/public-cache";
+import { pinCacheControl, PublicCache } from "../../scripts/lib/public-cache";
 import { announcePublicChange } from "../../lib/releases/epoch";
 
 let server: Server;
@@ -15,8 +15,11 @@ beforeAll(async () => {
   const cache = new PublicCache();
   server = createServer((req, res) => {
     if (cache.serve(req, res)) return;
+    pinCacheControl(req, res);
     cache.capture(req, res);
     asked.push(req.url!);
+    // What Next sends for a prerendered page: shared caches may keep it for a year.
+    res.setHeader("Cache-Control", "s-maxage=31536000");
     if (req.url!.startsWith("/partnerships/secret")) res.setHeader("Set-Cookie", "session=1");
     res.statusCode = req.url!.includes("missing") ? 404 : 200;
     res.setHeader("Content-Type", "text/html");
@@ -30,7 +33,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(base + path, { headers });
-  return { status: response.status, body: await response.text(), type: response.headers.get("content-type") };
+  return { status: response.status, body: await response.text(), type: response.headers.get("content-type"), cache: response.headers.get("cache-control") };
 };
 const askedFor = (path: string) => asked.filter((url) => url === path).length;
 
@@ -39,7 +42,12 @@ describe("the public response store", () => {
     const first = await get("/partnerships/philippines");
     const second = await get("/partnerships/philippines");
     expect(second).toEqual(first);
-    expect(second).toEqual({ status: 200, body: "<p>release 7 of /partnerships/philippines</p>", type: "text/html" });
+    expect(second).toEqual({
+      status: 200,
+      body: "<p>release 7 of /partnerships/philippines</p>",
+      type: "text/html",
+      cache: "public, max-age=0, s-maxage=60, must-revalidate",
+    });
     expect(askedFor("/partnerships/philippines")).toBe(1);
   });
 
@@ -65,5 +73,17 @@ describe("the public response store", () => {
         askedFor,
       ),
     ).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it("lets shared caches keep a numbered release for ever, the latest for a minute, and an error as Next said", async () => {
+    // A reopened quarter publishes a new release: a CDN must not keep the latest past a minute.
+    for (const path of ["/partnerships/philippines", "/api/public/partnerships/philippines/summary.csv"]) {
+      expect((await get(path)).cache, path).toBe("public, max-age=0, s-maxage=60, must-revalidate");
+    }
+    for (const path of ["/partnerships/philippines/releases/3", "/api/public/partnerships/philippines/releases/3/summary.json"]) {
+      expect((await get(path)).cache, path).toBe("public, max-age=31536000, immutable");
+      expect((await get(path)).cache, `${path}, from memory`).toBe("public, max-age=31536000, immutable");
+    }
+    expect((await get("/partnerships/missing")).cache).toBe("s-maxage=31536000");
   });
 });
