@@ -18,6 +18,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               <Link href="/dashboard/admin/users">Users</Link>
             </li>
           ) : null}
+          <li>
+            <Link href="/dashboard/account">Your account</Link>
+          </li>
         </ul>
         <div className="flex items-center gap-3 text-sm">
           <span>

@@ -12,6 +12,9 @@ export const SERVER_ACTIONS = {
     setUserDisabledAction: "user.manage",
     resetUserPasswordAction: "user.manage",
   },
+  "app/dashboard/account/actions.ts": {
+    changeOwnPasswordAction: "account.manage",
+  },
   "app/dashboard/[slug]/reports/[period]/actions.ts": {
     reviewSubmissionAction: "submission.review",
     saveSubmissionAction: "submission.edit",
@@ -29,6 +32,7 @@ export type RouteRule = "signed-in" | Action;
 export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard": "signed-in",
   "/dashboard/admin/users": "user.manage",
+  "/dashboard/account": "account.manage",
   "/dashboard/[slug]": "dashboard.view",
   "/dashboard/[slug]/reports": "dashboard.view",
   "/dashboard/[slug]/reports/[period]": "dashboard.view",

@@ -1,13 +1,12 @@
-// Passwords: argon2id with OWASP's minimum (19 MiB, two passes), 12 to 64 characters, any
-// characters (paste allowed, no composition rules).
+// Passwords: argon2id with OWASP's minimum (19 MiB, two passes), 12 to 128 characters, any
+// characters (paste allowed, no composition rules); how guessable a new one is, is checked by
+// ./password-strength.ts where the user's name and email are known.
 import { hash, verify, type Options } from "@node-rs/argon2";
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./password-strength";
 
 // 2 is Argon2id; the package's Algorithm enum is a const enum that isolatedModules cannot read.
 const ARGON2: Options = { algorithm: 2, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 };
-
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 64;
 
 export const newPasswordSchema = z
   .string()

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "audit.view": { ADMIN: "any", REVIEWER: "partnership" },
   /** Create users, change their role and partnerships, disable them, reset passwords. */
   "user.manage": { ADMIN: "any" },
+  /** Change one's own password (the current one required). */
+  "account.manage": { ADMIN: "any", REVIEWER: "any", ENCODER: "any", PARTNER: "any" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import "server-only";
 import { requirePermission } from "../auth/guard";
-import { hashPassword } from "../auth/password";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { passwordProblem } from "../auth/password-strength";
 import type { Actor, Role } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -164,8 +165,15 @@ export interface NewUser {
   password: string;
 }
 
+/** Refuses a new password that is easy to guess for this user, as a message under the field. */
+function requireStrongPassword(password: string, user: { email: string; name: string }, field = "password"): void {
+  const problem = passwordProblem(password, user);
+  if (problem) throw new AppError("VALIDATION", "Some fields need attention: see the messages under them.", { [field]: [problem] });
+}
+
 export async function createUser(actor: Actor | null, input: NewUser): Promise<{ id: string }> {
   const admin = requirePermission(actor, "user.manage");
+  requireStrongPassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return getDb().$transaction(async (tx) => {
     const email = input.email.trim().toLowerCase();
@@ -245,11 +253,31 @@ export async function setUserDisabled(actor: Actor | null, input: { userId: stri
 
 export async function resetUserPassword(actor: Actor | null, input: { userId: string; password: string }): Promise<void> {
   const admin = requirePermission(actor, "user.manage");
+  requireStrongPassword(input.password, await requireUser(getDb(), input.userId));
   const passwordHash = await hashPassword(input.password);
   await getDb().$transaction(async (tx) => {
     const user = await requireUser(tx, input.userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     // The password itself is never recorded, only that it changed.
     await recordAudit(tx, admin, { action: "user.reset_password", entityType: "User", entityId: user.id });
+  });
+}
+
+/**
+ * A signed-in user's own new password, given the current one. Every session of the user ends
+ * (sessionVersion), this one included: they sign in again with the new password.
+ */
+export async function changeOwnPassword(actor: Actor | null, input: { current: string; password: string }): Promise<void> {
+  const self = requirePermission(actor, "account.manage");
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: self.id }, select: { passwordHash: true, email: true, name: true } });
+  if (!(await verifyPassword(user.passwordHash, input.current))) {
+    await getDb().$transaction((tx) => recordAudit(tx, self, { action: "user.change_own_password_refused", entityType: "User", entityId: self.id }));
+    throw new AppError("VALIDATION", "Some fields need attention: see the messages under them.", { current: ["This is not your current password."] });
+  }
+  requireStrongPassword(input.password, user);
+  const passwordHash = await hashPassword(input.password);
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: self.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, self, { action: "user.change_own_password", entityType: "User", entityId: self.id });
   });
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { PROTECTED_ROUTES, type RouteRule } from "../../lib/auth/endpoints";
 import { can, type Actor, type Role } from "../../lib/auth/permissions";
 import { decode } from "next-auth/jwt";
-import { demo, postServerAction, serverActionId, signIn, signInAs } from "./helpers";
+import { demo, DEMO_PASSWORD, postServerAction, serverActionId, signIn, signInAs } from "./helpers";
 import { E2E_AUTH_SECRET } from "./secret";
 
 test.describe.configure({ mode: "serial" });
@@ -44,6 +44,7 @@ test("a signed-out visitor is sent to sign in and comes back to the page they as
 const samplePaths: Record<string, string> = {
   "/dashboard": "/dashboard",
   "/dashboard/admin/users": "/dashboard/admin/users",
+  "/dashboard/account": "/dashboard/account",
   "/dashboard/[slug]": "/dashboard/philippines",
   "/dashboard/[slug]/reports": "/dashboard/philippines/reports",
   "/dashboard/[slug]/reports/[period]": "/dashboard/philippines/reports/2019Q3",
@@ -94,7 +95,7 @@ test("after 10 failed sign-ins the account is refused, even with the right passw
   const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create user" }) });
   await create.getByLabel("Email").fill(email);
   await create.getByLabel("Name").fill("Lockout Test");
-  await create.getByLabel("Initial password (12 to 64 characters)").fill(password);
+  await create.getByLabel("Initial password (12 to 128 characters)").fill(password);
   await create.getByLabel("Role").selectOption("ENCODER");
   await create.getByLabel("Organization").selectOption({ label: "IACAT — Inter-Agency Council Against Trafficking (Department of Justice, Philippines)" });
   await create.getByLabel("Philippines").check();
@@ -238,4 +239,27 @@ test("malformed requests get a 4xx with a sentence, and the refusals carry the s
     expect(exported.status(), period).toBeLessThan(500);
     expect(exported.headers()["content-disposition"] ?? "", period).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.csv"$/);
   }
+});
+
+// The last test to sign in as the demo partner: its password changes for the rest of the run.
+test("a user changes their own password: a guessable one is refused, then they sign in with the new one", async ({ page }) => {
+  await signInAs(page, demo.partner);
+  await page.getByRole("link", { name: "Your account" }).click();
+  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+  await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await page.getByLabel("New password (12 to 128 characters)").fill("cpc-demo-password1");
+  await page.getByLabel("New password again").fill("cpc-demo-password1");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#account-password-error")).toContainText("This password is too easy to guess");
+
+  const passphrase = "violet harbour tractor lanterns, 1987";
+  await page.getByLabel("New password (12 to 128 characters)").fill(passphrase);
+  await page.getByLabel("New password again").fill(passphrase);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is changed");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard%2Faccount$/, { timeout: 10_000 });
+  await signIn(page, demo.partner.email, DEMO_PASSWORD);
+  await expect(page.locator("#login-error")).toHaveText("The email or password is not right. Check them and try again.");
+  await signIn(page, demo.partner.email, passphrase);
+  await expect(page).toHaveURL(/\/dashboard\/account$/);
 });

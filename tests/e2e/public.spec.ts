@@ -110,3 +110,12 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("table", { name: "Approved results by indicator and quarter" })).toBeVisible();
   });
 });
+
+test("a CDN may keep a numbered release for ever and the latest summary a minute", async ({ request }) => {
+  for (const path of ["/partnerships/philippines", "/api/public/partnerships/philippines/summary.json"]) {
+    expect((await request.get(path)).headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=60, must-revalidate");
+  }
+  for (const path of ["/partnerships/philippines/releases/1", "/api/public/partnerships/philippines/releases/1/summary.csv"]) {
+    expect((await request.get(path)).headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+  }
+});

@@ -76,6 +76,12 @@ const form = (fields: Record<string, string | string[]>) => {
 // One valid request per action, on fresh records, so an allowed call succeeds and a denied
 // one has something it could have changed.
 const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeof SERVER_ACTIONS)[File]]: () => Promise<Case> } } = {
+  "app/dashboard/account/actions.ts": {
+    // Every factory user's password is factory-password-123.
+    changeOwnPasswordAction: async () => ({
+      formData: form({ current: "factory-password-123", password: "violet harbour tractor lanterns", confirm: "violet harbour tractor lanterns" }),
+    }),
+  },
   "app/dashboard/admin/users/actions.ts": {
     createUserAction: async () => ({
       formData: form({
@@ -200,6 +206,16 @@ async function actors(): Promise<[string, Actor | null][]> {
 // and every user assigned only to Ghana, is FORBIDDEN; a visitor without a session is
 // UNAUTHENTICATED.
 const ALLOWED: Record<string, string[]> = {
+  // Anyone signed in may change their own password.
+  changeOwnPasswordAction: [
+    "ADMIN (Philippines)",
+    "REVIEWER (Philippines)",
+    "ENCODER (Philippines)",
+    "PARTNER (Philippines)",
+    "REVIEWER (Ghana only)",
+    "ENCODER (Ghana only)",
+    "PARTNER (Ghana only)",
+  ],
   createUserAction: ["ADMIN (Philippines)"],
   changeUserAccessAction: ["ADMIN (Philippines)"],
   setUserDisabledAction: ["ADMIN (Philippines)"],

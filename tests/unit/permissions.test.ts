@@ -6,10 +6,10 @@ import { ACTIONS, can, roleLabel, ROLES, scopeOf, type Actor } from "../../lib/a
 // role → action → reach ("-" may not).
 // prettier-ignore
 const TABLE = {
-  ADMIN:    { "dashboard.view": "any",         "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "-",           "submission.reopen": "any", "submission.comment": "any",          "audit.view": "any",         "user.manage": "any" },
-  REVIEWER: { "dashboard.view": "partnership", "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "partnership", "submission.reopen": "-",   "submission.comment": "partnership",  "audit.view": "partnership", "user.manage": "-" },
-  ENCODER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "organization", "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-" },
-  PARTNER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "-",            "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-" },
+  ADMIN:    { "dashboard.view": "any",         "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "-",           "submission.reopen": "any", "submission.comment": "any",          "audit.view": "any",         "user.manage": "any", "account.manage": "any" },
+  REVIEWER: { "dashboard.view": "partnership", "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "partnership", "submission.reopen": "-",   "submission.comment": "partnership",  "audit.view": "partnership", "user.manage": "-", "account.manage": "any" },
+  ENCODER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "organization", "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-", "account.manage": "any" },
+  PARTNER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "-",            "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-", "account.manage": "any" },
 } as const;
 
 const actor = (role: Actor["role"], partnershipIds = ["ph"], organizationId = "iacat"): Actor => ({

@@ -113,7 +113,7 @@ export function CreateUserForm({ organizations, partnerships }: { organizations:
       </div>
       <div className="sm:col-span-2">
         <label htmlFor={`${prefix}-password`} className="block font-semibold">
-          Initial password (12 to 64 characters)
+          Initial password (12 to 128 characters)
         </label>
         <input
           id={`${prefix}-password`}
@@ -122,7 +122,7 @@ export function CreateUserForm({ organizations, partnerships }: { organizations:
           autoComplete="new-password"
           required
           minLength={12}
-          maxLength={64}
+          maxLength={128}
           className={inputClass}
           aria-describedby={describedBy(`${prefix}-password-error`, state.errors?.password)}
         />
@@ -180,7 +180,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
     <form onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`${prefix}-password`} className="block font-semibold">
-        New password (12 to 64 characters)
+        New password (12 to 128 characters)
       </label>
       <input
         id={`${prefix}-password`}
@@ -189,7 +189,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
         autoComplete="new-password"
         required
         minLength={12}
-        maxLength={64}
+        maxLength={128}
         className={inputClass}
         aria-describedby={describedBy(`${prefix}-password-error`, state.errors?.password)}
       />
