@@ -11,12 +11,15 @@ export async function readForPage<T>(read: () => Promise<T>, returnTo: string): 
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === "NOT_FOUND") notFound();
-      if (error.code === "FORBIDDEN") {
-        await recordRefusal(await getCurrentActor().catch(() => null), { what: `page ${returnTo}`, code: "FORBIDDEN", message: error.message });
-        forbidden();
-      }
+      if (error.code === "FORBIDDEN") await forbidPage(returnTo, error.message);
       if (error.code === "UNAUTHENTICATED") redirect(`/login?next=${encodeURIComponent(returnTo)}`);
     }
     throw error;
   }
+}
+
+/** The 403 page, for a page the signed-in user may not see; the refusal is audited. */
+export async function forbidPage(path: string, message = "Your role does not allow this page."): Promise<never> {
+  await recordRefusal(await getCurrentActor().catch(() => null), { what: `page ${path}`, code: "FORBIDDEN", message });
+  forbidden();
 }

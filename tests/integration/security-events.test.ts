@@ -77,6 +77,18 @@ describe("refusals", () => {
   });
 });
 
+describe("a page refused", () => {
+  it("is audited like an action", async () => {
+    const { default: UsersPage } = await import("../../app/dashboard/admin/users/page");
+    request.address = "192.0.2.77";
+    session.actor = encoder;
+    await expect(UsersPage()).rejects.toThrow();
+    expect(await refusalsFrom("192.0.2.77")).toEqual([
+      { actorEmail: encoder.email, after: { what: "page /dashboard/admin/users", code: "FORBIDDEN", message: "Your role does not allow this page." } },
+    ]);
+  });
+});
+
 describe("change events", () => {
   it("carry the client address", async () => {
     const { saveSubmissionAction } = await import("../../app/dashboard/[slug]/reports/[period]/actions");

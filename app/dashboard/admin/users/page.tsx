@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { CreateUserForm, DisableUserForm, ResetPasswordForm, UserAccessForm } from "./_forms/user-forms";
 import { can, roleLabel } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
+import { forbidPage } from "@/lib/page-errors";
 import { listUserFormOptions, listUsers } from "@/lib/data/users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requireSignedIn("/dashboard/admin/users");
-  if (!can(actor, "user.manage")) forbidden();
+  if (!can(actor, "user.manage")) await forbidPage("/dashboard/admin/users");
   const [users, options] = await Promise.all([listUsers(actor), listUserFormOptions(actor)]);
 
   return (

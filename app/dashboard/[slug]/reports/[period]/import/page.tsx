@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { ImportForm } from "../_forms/import-form";
 import { scopeOf } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getQuarterReport } from "@/lib/data/reports";
-import { readForPage } from "@/lib/page-errors";
+import { forbidPage, readForPage } from "@/lib/page-errors";
 
 export const metadata: Metadata = { title: "Import a quarter" };
 
@@ -15,7 +14,7 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
   const actor = await requireSignedIn(path);
   const report = await readForPage(() => getQuarterReport(actor, slug, period), path);
   const editable = report.organizations.filter((o) => o.canEdit).map((o) => ({ id: o.organizationId, name: o.organization, version: o.version }));
-  if (scopeOf(actor.role, "submission.edit") === null) forbidden();
+  if (scopeOf(actor.role, "submission.edit") === null) await forbidPage(path);
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">
