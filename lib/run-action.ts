@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentActor } from "./auth/session";
 import { scopeOf, type Action, type Actor } from "./auth/permissions";
+import { TWO_STEP_MISSING } from "./auth/totp";
 import type { ActionResult } from "./action-result";
 import { recordRefusal } from "./data/security-events";
 import { AppError } from "./errors";
@@ -38,6 +39,7 @@ export async function runAction<Schema extends z.ZodType>(
   try {
     actor = await getCurrentActor();
     if (!actor) return refuse("UNAUTHENTICATED", "Your session has ended. Sign in again, then repeat what you were doing.");
+    if (actor.needsTwoStep && action !== "account.manage") return refuse("FORBIDDEN", TWO_STEP_MISSING);
     if (scopeOf(actor.role, action) === null) return refuse("FORBIDDEN", "Your role does not allow this. Ask an administrator if you need access.");
     const fields = formToObject(formData);
     const withNul = Object.entries(fields).filter(([, v]) => [v].flat().some((s) => typeof s === "string" && hasNul(s)));

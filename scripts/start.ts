@@ -12,7 +12,7 @@ import { openEmbedded, openExternal, openOwnerDatabase, projectRoot, type Databa
 import { findFreePort, isPortFree } from "./lib/ports";
 import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
 import { authSecretFor } from "./lib/secret";
-import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-users";
+import { DEMO_PASSWORD, DEMO_TWO_STEP_KEY, demoUsers } from "../prisma/seed/demo-users";
 import { clearServerCaches, ensureBuild, nextBin } from "./lib/steps";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -105,7 +105,12 @@ await runCli(async () => {
     const appUrl = `http://localhost:${port}`;
     if (await waitUntilServing(appUrl, child)) {
       await db.announce(appUrl);
-      const signIns = demo ? `\nDemo sign-ins (password ${DEMO_PASSWORD}):\n${demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role}`).join("\n")}\n` : "";
+      const twoStep = db.embedded
+        ? `Two-step sign-in (administrator and reviewer): add the key ${DEMO_TWO_STEP_KEY} to an authenticator app,\n  or run \`npm run demo:code\` in another terminal for the code it gives now.\n`
+        : "";
+      const signIns = demo
+        ? `\nDemo sign-ins (password ${DEMO_PASSWORD}):\n${demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role}`).join("\n")}\n${twoStep}`
+        : "";
       console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\n${signIns}Stop it with Ctrl+C.\n`);
     }
   } catch (error) {

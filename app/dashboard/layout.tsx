@@ -5,7 +5,7 @@ import { can, roleLabel } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const actor = await requireSignedIn("/dashboard");
+  const actor = await requireSignedIn("/dashboard", { allowWithoutTwoStep: true });
   return (
     <div className="space-y-6">
       <nav aria-label="Dashboard" className="flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-3">

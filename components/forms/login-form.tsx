@@ -10,6 +10,8 @@ export function LoginForm({ next, initialError }: { next: string | null; initial
   const router = useRouter();
   const [error, setError] = useState<string | null>(signInMessage(initialError));
   const [pending, setPending] = useState(false);
+  // Two-step sign-in: after the right password, the server asks for the code.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,13 +23,17 @@ export function LoginForm({ next, initialError }: { next: string | null; initial
         redirect: false,
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
+        code: String(form.get("code") ?? ""),
       });
       if (result?.ok) {
         router.replace(safeReturnPath(next));
         router.refresh();
         return;
       }
-      setError(signInMessage(result?.error ?? "CredentialsSignin"));
+      const code = result?.error ?? "CredentialsSignin";
+      if (code.startsWith("TwoStep")) setAskCode(true);
+      // Asked for the code the first time: say so as guidance, not as an error.
+      setError(code === "TwoStepRequired" && !askCode ? null : signInMessage(code));
     } catch {
       setError("The server did not answer. Check your connection and try again.");
     }
@@ -61,6 +67,27 @@ export function LoginForm({ next, initialError }: { next: string | null; initial
           className="mt-1 w-full rounded border border-ink p-2"
         />
       </div>
+      {askCode ? (
+        <div>
+          <label htmlFor="code" className="block font-semibold">
+            Code from your authenticator app
+          </label>
+          <p id="code-hint" className="text-sm">
+            The 6 digits it shows for Compact Tracker now, or one of your recovery codes.
+          </p>
+          <input
+            id="code"
+            name="code"
+            type="text"
+            autoComplete="one-time-code"
+            required
+            maxLength={64}
+            autoFocus
+            aria-describedby="code-hint"
+            className="mt-1 w-full rounded border border-ink p-2"
+          />
+        </div>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

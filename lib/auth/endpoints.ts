@@ -14,6 +14,8 @@ export const SERVER_ACTIONS = {
   },
   "app/dashboard/account/actions.ts": {
     changeOwnPasswordAction: "account.manage",
+    startTwoStepAction: "account.manage",
+    confirmTwoStepAction: "account.manage",
   },
   "app/dashboard/[slug]/reports/[period]/actions.ts": {
     reviewSubmissionAction: "submission.review",

@@ -30,7 +30,7 @@ export const authOptions = (): NextAuthOptions => ({
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
@@ -38,7 +38,7 @@ export const authOptions = (): NextAuthOptions => ({
         if (!email || !password || hasNul(email) || hasNul(password)) return null;
         let outcome: Awaited<ReturnType<typeof signInWithPassword>>;
         try {
-          outcome = await signInWithPassword(email, password, clientAddress(req.headers));
+          outcome = await signInWithPassword(email, password, clientAddress(req.headers), credentials?.code ?? "");
         } catch (error) {
           console.error("[auth] sign-in failed on the server", error);
           throw new Error("ServerError");
@@ -52,6 +52,9 @@ export const authOptions = (): NextAuthOptions => ({
           };
         }
         if (outcome.reason === "WRONG_CREDENTIALS") return null;
+        if (outcome.reason === "TWO_STEP_REQUIRED") throw new Error("TwoStepRequired");
+        if (outcome.reason === "WRONG_TWO_STEP_CODE") throw new Error("TwoStepWrong");
+        // ACCOUNT_LOCKED or ADDRESS_LIMITED
         const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
         throw new Error(`${outcome.reason === "ACCOUNT_LOCKED" ? "AccountLocked" : "AddressLimited"}:${minutes}`);
       },

@@ -51,6 +51,8 @@ export interface Actor {
   role: Role;
   organizationId: string;
   partnershipIds: string[];
+  /** Signed in, but must set up two-step sign-in before anything but their own account. */
+  needsTwoStep?: boolean;
 }
 
 /** What the action touches. Omit a field only when the action is not about one. */

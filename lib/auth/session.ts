@@ -20,9 +20,14 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   return loadActor(session.user.id, session.user.sessionVersion ?? 0);
 });
 
-/** For pages: the signed-in user, or a redirect to the login page that comes back here. */
-export async function requireSignedIn(returnTo: string): Promise<Actor> {
+/**
+ * For pages: the signed-in user, or a redirect to the login page that comes back here. An
+ * administrator or reviewer without two-step sign-in is sent to set it up (the account page and
+ * the dashboard's frame pass allowWithoutTwoStep).
+ */
+export async function requireSignedIn(returnTo: string, options: { allowWithoutTwoStep?: boolean } = {}): Promise<Actor> {
   const actor = await getCurrentActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (actor.needsTwoStep && !options.allowWithoutTwoStep) redirect("/dashboard/account#two-step");
   return actor;
 }

@@ -5,6 +5,8 @@ const MESSAGES: Record<string, string> = {
     "Too many failed sign-ins for this account: sign-in is refused for {minutes} minutes. Try again then, or ask an administrator to reset your password.",
   AddressLimited: "Too many sign-in attempts from your network today: sign-in is refused for {minutes} minutes.",
   SessionRequired: "Sign in to see that page.",
+  TwoStepRequired: "Enter the 6-digit code your authenticator app shows for Compact Tracker, or one of your recovery codes.",
+  TwoStepWrong: "That code is not right, or it was used already. Enter the newest code your app shows, or a recovery code.",
   ServerError: "Sign-in is not available right now because of a problem on the server. Try again in a minute.",
 };
 

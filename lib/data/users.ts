@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "../auth/guard";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-strength";
+import { twoStepRequired } from "../auth/totp";
 import type { Actor, Role } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -21,6 +22,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
       organizationId: true,
       disabled: true,
       sessionVersion: true,
+      totpEnabledAt: true,
       partnerships: { select: { partnershipId: true } },
     },
   });
@@ -33,6 +35,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     role: user.role,
     organizationId: user.organizationId,
     partnershipIds: user.partnerships.map((p) => p.partnershipId),
+    needsTwoStep: twoStepRequired(user.role) && user.totpEnabledAt === null,
   };
 }
 

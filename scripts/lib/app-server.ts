@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { projectRoot } from "./database";
 import { findFreePort } from "./ports";
+import { totpCode } from "./totp-code";
 
 export interface AppServer {
   url: string;
@@ -66,8 +67,11 @@ export async function startAppServer(options: { databaseUrl: string; env?: Recor
   };
 }
 
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+/**
+ * Signs in through next-auth's credentials endpoint; returns the Cookie header of the session.
+ * With a two-step key, sends the code an authenticator app would show now.
+ */
+export async function signIn(baseUrl: string, email: string, password: string, twoStepKey?: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
@@ -75,7 +79,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, json: "true", ...(twoStepKey ? { code: totpCode(twoStepKey) } : {}) }),
   });
   const session = response.headers
     .getSetCookie()

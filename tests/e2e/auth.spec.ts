@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { PROTECTED_ROUTES, type RouteRule } from "../../lib/auth/endpoints";
 import { can, type Actor, type Role } from "../../lib/auth/permissions";
 import { decode } from "next-auth/jwt";
-import { demo, DEMO_PASSWORD, postServerAction, serverActionId, signIn, signInAs } from "./helpers";
+import { stepAt, totpCode } from "../../scripts/lib/totp-code";
+import { demo, DEMO_PASSWORD, postServerAction, serverActionId, signIn, signInAs, twoStepKeys, usedTwoStep } from "./helpers";
 import { E2E_AUTH_SECRET } from "./secret";
 
 test.describe.configure({ mode: "serial" });
@@ -241,7 +242,8 @@ test("malformed requests get a 4xx with a sentence, and the refusals carry the s
   }
 });
 
-// The last test to sign in as the demo partner: its password changes for the rest of the run.
+// The last tests to sign in as the demo partner: its password changes for the rest of the run.
+const PARTNER_PASSPHRASE = "violet harbour tractor lanterns, 1987";
 test("a user changes their own password: a guessable one is refused, then they sign in with the new one", async ({ page }) => {
   await signInAs(page, demo.partner);
   await page.getByRole("link", { name: "Your account" }).click();
@@ -252,7 +254,7 @@ test("a user changes their own password: a guessable one is refused, then they s
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.locator("#account-password-error")).toContainText("This password is too easy to guess");
 
-  const passphrase = "violet harbour tractor lanterns, 1987";
+  const passphrase = PARTNER_PASSPHRASE;
   await page.getByLabel("New password (12 to 128 characters)").fill(passphrase);
   await page.getByLabel("New password again").fill(passphrase);
   await page.getByRole("button", { name: "Change password" }).click();
@@ -262,4 +264,43 @@ test("a user changes their own password: a guessable one is refused, then they s
   await expect(page.locator("#login-error")).toHaveText("The email or password is not right. Check them and try again.");
   await signIn(page, demo.partner.email, passphrase);
   await expect(page).toHaveURL(/\/dashboard\/account$/);
+});
+
+test("a partner sets up two-step sign-in, then signs in with a code from the app or a recovery code", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, demo.partner.email, PARTNER_PASSPHRASE);
+  await page.getByRole("link", { name: "Your account" }).click();
+  await page.getByRole("button", { name: "Set up two-step sign-in" }).click();
+  await expect(page.getByRole("img", { name: `QR code of the key for ${demo.partner.email}` })).toBeVisible();
+  const key = (await page.locator("#two-step code").textContent())!.trim();
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  const now = totpCode(key, stepAt());
+  await page.getByLabel("Code the app shows now").fill(now === "000000" ? "000001" : "000000");
+  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(page.locator("#two-step-code-error")).toContainText("That is not the code the app shows now");
+  await page.getByLabel("Code the app shows now").fill(totpCode(key, stepAt()));
+  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Two-step sign-in is on." });
+  await expect(status).toBeVisible();
+  const recovery = (await status.textContent())!.match(/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}/g)!;
+  expect(recovery).toHaveLength(10);
+  twoStepKeys.set(demo.partner.email, key);
+  usedTwoStep(demo.partner.email, stepAt());
+  await page.getByRole("button", { name: "Done: I have kept the recovery codes" }).click();
+  await expect(page.getByText("Recovery codes left: 10 of 10.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, demo.partner.email, PARTNER_PASSPHRASE);
+  await expect(page.getByText(`Signed in as ${demo.partner.name}`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  twoStepKeys.delete(demo.partner.email);
+  await signIn(page, demo.partner.email, PARTNER_PASSPHRASE);
+  await page.getByLabel("Code from your authenticator app").fill(recovery[0]!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`Signed in as ${demo.partner.name}`)).toBeVisible();
+  await page.goto("/dashboard/account");
+  await expect(page.getByText("Recovery codes left: 9 of 10.")).toBeVisible();
 });

@@ -10,6 +10,7 @@ import { ROLES, type Action, type Actor } from "../../lib/auth/permissions";
 import type { ActionResult } from "../../lib/action-result";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmission, createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
+import { totpCode } from "../../scripts/lib/totp-code";
 import { session } from "../support/mock-session";
 import { digestBesidesRefusals, emptyTables, testDb } from "../support/database";
 
@@ -75,12 +76,19 @@ const form = (fields: Record<string, string | string[]>) => {
 
 // One valid request per action, on fresh records, so an allowed call succeeds and a denied
 // one has something it could have changed.
-const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeof SERVER_ACTIONS)[File]]: () => Promise<Case> } } = {
+const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeof SERVER_ACTIONS)[File]]: (actor: Actor | null) => Promise<Case> } } = {
   "app/dashboard/account/actions.ts": {
     // Every factory user's password is factory-password-123.
     changeOwnPasswordAction: async () => ({
       formData: form({ current: "factory-password-123", password: "violet harbour tractor lanterns", confirm: "violet harbour tractor lanterns" }),
     }),
+    startTwoStepAction: async () => ({ formData: form({}) }),
+    // The actor has started setting up, with a key this test knows; the code is the app's now.
+    confirmTwoStepAction: async (actor) => {
+      const key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+      if (actor) await db.user.update({ where: { id: actor.id }, data: { totpSecret: key } });
+      return { formData: form({ code: totpCode(key) }) };
+    },
   },
   "app/dashboard/admin/users/actions.ts": {
     createUserAction: async () => ({
@@ -205,17 +213,21 @@ async function actors(): Promise<[string, Actor | null][]> {
 // the administrator, the partnership's reviewer and the reporting organization. Everyone else,
 // and every user assigned only to Ghana, is FORBIDDEN; a visitor without a session is
 // UNAUTHENTICATED.
+const EVERYONE_SIGNED_IN = [
+  "ADMIN (Philippines)",
+  "REVIEWER (Philippines)",
+  "ENCODER (Philippines)",
+  "PARTNER (Philippines)",
+  "REVIEWER (Ghana only)",
+  "ENCODER (Ghana only)",
+  "PARTNER (Ghana only)",
+];
+
 const ALLOWED: Record<string, string[]> = {
   // Anyone signed in may change their own password.
-  changeOwnPasswordAction: [
-    "ADMIN (Philippines)",
-    "REVIEWER (Philippines)",
-    "ENCODER (Philippines)",
-    "PARTNER (Philippines)",
-    "REVIEWER (Ghana only)",
-    "ENCODER (Ghana only)",
-    "PARTNER (Ghana only)",
-  ],
+  startTwoStepAction: EVERYONE_SIGNED_IN,
+  confirmTwoStepAction: EVERYONE_SIGNED_IN,
+  changeOwnPasswordAction: EVERYONE_SIGNED_IN,
   createUserAction: ["ADMIN (Philippines)"],
   changeUserAccessAction: ["ADMIN (Philippines)"],
   setUserDisabledAction: ["ADMIN (Philippines)"],
@@ -234,11 +246,11 @@ describe("server actions refuse whoever the rules refuse, and write nothing", ()
       it(`${name} (${permission})`, async () => {
         const actionModule = (await import(`../../${file}`)) as Record<string, (prev: ActionResult, data: FormData) => Promise<ActionResult>>;
         const action = actionModule[name]!;
-        const makeCase = (fixtures as unknown as Record<string, Record<string, () => Promise<Case>>>)[file]![name]!;
+        const makeCase = (fixtures as unknown as Record<string, Record<string, (actor: Actor | null) => Promise<Case>>>)[file]![name]!;
         const outcomes: string[] = [];
         const expected: string[] = [];
         for (const [label, actor] of await actors()) {
-          const { formData } = await makeCase();
+          const { formData } = await makeCase(actor);
           const allowed = ALLOWED[name]!.includes(label);
           session.actor = actor;
           const before = await digestBesidesRefusals(url);

@@ -19,14 +19,17 @@ const RUNS = Number(process.env.RESILIENCE_RUNS ?? 200);
 const LOAD_SECONDS = Number(process.env.RESILIENCE_LOAD_SECONDS ?? 60);
 let server: AppServer;
 let adminCookie = "";
+const LOAD_ADMIN_KEY = "KRUGS4ZAMFSG22LOEBVWK6JAMZXXEIDM";
 
 beforeAll(async () => {
   await emptyTables(url);
   await seedDatabase(db);
+  // An administrator with two-step sign-in on (the role requires it), with a key known here.
   await createUser(db, { role: "ADMIN", organization: "TIP Office", email: "load-admin@test.local" });
+  await db.user.update({ where: { email: "load-admin@test.local" }, data: { totpSecret: LOAD_ADMIN_KEY, totpEnabledAt: new Date() } });
   // As behind one proxy that appends the address it saw (scripts/lib/client-address.ts).
   server = await startApp(url, { TRUSTED_PROXY_HOPS: "1" });
-  adminCookie = await signIn(server.url, "load-admin@test.local", "factory-password-123");
+  adminCookie = await signIn(server.url, "load-admin@test.local", "factory-password-123", LOAD_ADMIN_KEY);
 });
 afterAll(async () => {
   await server?.stop();
