@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 import { DEMO_TWO_STEP_KEY } from "../../prisma/seed/demo-users";
 import { stepAt, totpCode } from "../../scripts/lib/totp-code";
 
@@ -55,10 +55,29 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   throw new Error(`Two-step sign-in as ${email} failed four times.`);
 }
 
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * Signs in and lands on the dashboard. The session cookie is kept and reused by the next call
+ * for the same user, as long as it still opens the dashboard (a test may have signed it out):
+ * with two-step sign-in each fresh sign-in needs a code of its own, and there is one every 30 s.
+ */
 export async function signInAs(page: Page, user: { email: string; name: string }) {
+  const signedIn = page.getByText(`Signed in as ${user.name}`);
+  const saved = sessions.get(user.email);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto("/dashboard");
+    if (await signedIn.isVisible()) return;
+    await page.context().clearCookies();
+  }
   await page.goto("/login");
   await signIn(page, user.email);
-  await expect(page.getByText(`Signed in as ${user.name}`)).toBeVisible();
+  await expect(signedIn).toBeVisible();
+  sessions.set(
+    user.email,
+    (await page.context().cookies()).filter((c) => c.name.endsWith("next-auth.session-token")),
+  );
 }
 
 /** The id Next gave a server action in this build, as anyone could read it from the client code. */

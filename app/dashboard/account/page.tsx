@@ -28,7 +28,7 @@ export default async function AccountPage() {
         ) : null}
         {twoStep.enabledAt ? (
           <p>
-            On since {formatDate(twoStep.enabledAt)}: signing in asks for the code your authenticator app shows. Recovery codes left:{" "}
+            On since {formatDate(twoStep.enabledAt.slice(0, 10))}: signing in asks for the code your authenticator app shows. Recovery codes left:{" "}
             {twoStep.recoveryCodesLeft} of 10.
           </p>
         ) : twoStep.pending ? (
