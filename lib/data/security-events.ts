@@ -28,7 +28,8 @@ function refusalLimit() {
 export interface Refusal {
   /** What was asked for: a server action's permission, or a route's method and path. */
   what: string;
-  code: "UNAUTHENTICATED" | "FORBIDDEN";
+  /** No session, no permission, or (changing one's own password) a wrong current password. */
+  code: "UNAUTHENTICATED" | "FORBIDDEN" | "WRONG_CURRENT_PASSWORD";
   message: string;
 }
 

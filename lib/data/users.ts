@@ -7,6 +7,7 @@ import type { Actor, Role } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "./audit";
+import { recordRefusal } from "./security-events";
 import { getDb } from "./db";
 import type { Tx } from "./prisma";
 
@@ -274,7 +275,13 @@ export async function changeOwnPassword(actor: Actor | null, input: { current: s
   const self = requirePermission(actor, "account.manage");
   const user = await getDb().user.findUniqueOrThrow({ where: { id: self.id }, select: { passwordHash: true, email: true, name: true } });
   if (!(await verifyPassword(user.passwordHash, input.current))) {
-    await getDb().$transaction((tx) => recordAudit(tx, self, { action: "user.change_own_password_refused", entityType: "User", entityId: self.id }));
+    // A security event (someone at the keyboard who does not know the password?): audited like
+    // other refusals, within their rate limit.
+    await recordRefusal(self, {
+      what: "action account.manage: change password",
+      code: "WRONG_CURRENT_PASSWORD",
+      message: "This is not your current password.",
+    });
     throw new AppError("VALIDATION", "Some fields need attention: see the messages under them.", { current: ["This is not your current password."] });
   }
   requireStrongPassword(input.password, user);

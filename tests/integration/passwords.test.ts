@@ -48,7 +48,7 @@ describe("a new password set by an administrator", () => {
 });
 
 describe("changing one's own password", () => {
-  it("needs the current password, refuses a guessable new one, and writes only an audit row", async () => {
+  it("needs the current password (a wrong one is a security event), refuses a guessable new one, and changes nothing", async () => {
     const encoder = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: ["philippines"] });
     expect(await fieldErrors(changeOwnPassword(encoder, { current: "not my password", password: "violet harbour tractor lanterns" }))).toEqual({
       current: ["This is not your current password."],
@@ -56,7 +56,10 @@ describe("changing one's own password", () => {
     expect((await fieldErrors(changeOwnPassword(encoder, { current: "factory-password-123", password: "111111111111" })))?.password?.[0]).toMatch(
       /^This password is too easy to guess/,
     );
-    expect(await db.auditEvent.count({ where: { action: "user.change_own_password_refused", actorId: encoder.id } })).toBe(1);
+    const refused = await db.auditEvent.findMany({ where: { action: "security.refused", actorId: encoder.id }, select: { after: true } });
+    expect(refused).toEqual([
+      { after: { what: "action account.manage: change password", code: "WRONG_CURRENT_PASSWORD", message: "This is not your current password." } },
+    ]);
     expect((await signInWithPassword(encoder.email, "factory-password-123", "192.0.2.9")).ok).toBe(true);
   });
 
