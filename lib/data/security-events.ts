@@ -2,7 +2,8 @@ import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { Actor } from "../auth/permissions";
 import { recordAudit, requestAddress } from "./audit";
-import { getDb, getPool } from "./db";
+import { getDb } from "./db";
+import { rateLimitStore } from "./rate-limit-store";
 
 // Refused requests (no session, or a role or reach that does not allow it) are security events:
 // each is audited as "security.refused" with who, what and from where. At most
@@ -14,10 +15,7 @@ const globalForRefusals = globalThis as unknown as { refusalLimit?: RateLimiterP
 
 function refusalLimit() {
   globalForRefusals.refusalLimit ??= new RateLimiterPostgres({
-    storeClient: getPool(),
-    storeType: "pool",
-    tableName: "auth_rate_limit",
-    tableCreated: true,
+    ...rateLimitStore(),
     keyPrefix: "refusal",
     points: REFUSALS_RECORDED_PER_MINUTE,
     duration: 60,

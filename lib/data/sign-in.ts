@@ -5,7 +5,8 @@ import { decoyPasswordHash, verifyPassword } from "../auth/password";
 import { matchingStep, recoveryCodeHash } from "../auth/totp";
 import type { Actor } from "../auth/permissions";
 import { recordAudit } from "./audit";
-import { getDb, getPool } from "./db";
+import { getDb } from "./db";
+import { rateLimitStore } from "./rate-limit-store";
 import { loadActor } from "./users";
 
 // Brute-force limits, kept in PostgreSQL so they hold across server instances:
@@ -21,7 +22,7 @@ const globalForLimits = globalThis as unknown as {
 
 function limits() {
   if (!globalForLimits.signInLimits) {
-    const common = { storeClient: getPool(), storeType: "pool", tableName: "auth_rate_limit", tableCreated: true } as const;
+    const common = rateLimitStore();
     globalForLimits.signInLimits = {
       // The 10th failure consumes the last point and blocks the key.
       byAccount: new RateLimiterPostgres({

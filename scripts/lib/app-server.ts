@@ -68,19 +68,27 @@ export async function startAppServer(options: { databaseUrl: string; env?: Recor
 }
 
 /**
+ * One POST to next-auth's credentials endpoint, with the CSRF token and cookie it asks for first.
+ * Extra headers go with the POST (a test's X-Forwarded-For, say).
+ */
+export async function postCredentials(baseUrl: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  return fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), ...headers },
+    body: new URLSearchParams({ csrfToken, json: "true", ...fields }),
+  });
+}
+
+/**
  * Signs in through next-auth's credentials endpoint; returns the Cookie header of the session.
  * With a two-step key, sends the code an authenticator app would show now.
  */
 export async function signIn(baseUrl: string, email: string, password: string, twoStepKey?: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true", ...(twoStepKey ? { code: totpCode(twoStepKey) } : {}) }),
-  });
+  const response = await postCredentials(baseUrl, { email, password, ...(twoStepKey ? { code: totpCode(twoStepKey) } : {}) });
   const session = response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0]!)

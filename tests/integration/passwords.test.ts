@@ -8,6 +8,7 @@ import { changeOwnPassword, createUser as addUser, resetUserPassword } from "../
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createUser, organizationId } from "../factories";
 import { databaseDigest, emptyTables, testDb } from "../support/database";
+import { fieldErrors } from "../support/errors";
 
 const url = inject("databaseUrl");
 const db = testDb(url);
@@ -19,12 +20,6 @@ beforeAll(async () => {
   admin = await createUser(db, { role: "ADMIN", organization: "TIP Office" });
 });
 afterAll(() => db.$disconnect());
-
-const fieldErrors = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: { fields?: Record<string, string[]> }) => error.fields ?? null,
-  );
 
 describe("a new password set by an administrator", () => {
   it("is refused when easy to guess, and nothing is written", async () => {

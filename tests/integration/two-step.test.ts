@@ -11,6 +11,7 @@ import { stepAt, totpCode } from "../../scripts/lib/totp-code";
 import { createUser } from "../factories";
 import { session } from "../support/mock-session";
 import { emptyTables, testDb } from "../support/database";
+import { fieldErrors } from "../support/errors";
 
 vi.mock("../../lib/auth/session", () => import("../support/mock-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -24,12 +25,6 @@ beforeAll(async () => {
   await seedDatabase(db);
 });
 afterAll(() => db.$disconnect());
-
-const fieldErrors = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: { fields?: Record<string, string[]> }) => error.fields ?? null,
-  );
 
 /** Sets it up as a user would, returning the key and the recovery codes. */
 async function setUp(actor: Actor): Promise<{ key: string; codes: string[] }> {

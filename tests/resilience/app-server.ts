@@ -1,6 +1,6 @@
 // The production app for the resilience checks: built when its sources changed, started by the
 // same launcher as npm start, on the test run's database.
-import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
+import { postCredentials, startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { ensureBuild, ensurePrismaClient } from "../../scripts/lib/steps";
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
@@ -13,16 +13,5 @@ export { signIn } from "../../scripts/lib/app-server";
 
 /** One sign-in attempt with a wrong password, claiming to come from forwardedFor. */
 export async function attemptSignIn(baseUrl: string, email: string, forwardedFor: string): Promise<void> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": forwardedFor },
-    body: new URLSearchParams({ csrfToken, email, password: "not the password", json: "true" }),
-  });
+  await postCredentials(baseUrl, { email, password: "not the password" }, { "x-forwarded-for": forwardedFor });
 }
