@@ -19,13 +19,32 @@ export const partyRoleLabel: Record<"DONOR" | "HOST" | "IMPLEMENTER" | "SUB_IMPL
   SUB_IMPLEMENTER: "Sub-implementing partner",
 };
 
-export const submissionStatusLabel: Record<"NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED", string> = {
+/**
+ * The one word for a report's state on every page. A returned or reopened report whose draft was
+ * saved since says so ("being revised"); a reopened one is told apart from one a reviewer returned.
+ */
+export const submissionStatusLabel = {
   NOT_STARTED: "Not started",
   DRAFT: "Draft",
   SUBMITTED: "Submitted",
   RETURNED: "Returned",
+  RETURNED_REVISING: "Returned — being revised",
+  REOPENED: "Reopened",
+  REOPENED_REVISING: "Reopened — being revised",
   APPROVED: "Approved",
-};
+} as const;
+
+export type ReportState = keyof typeof submissionStatusLabel;
+
+/** A stored report's state (see submissionStatusLabel); no report is NOT_STARTED. */
+export function reportState(
+  report: { status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED"; reopenedAt: unknown; revisedAt: unknown } | null | undefined,
+): ReportState {
+  if (!report) return "NOT_STARTED";
+  if (report.status !== "RETURNED") return report.status;
+  const base = report.reopenedAt ? "REOPENED" : "RETURNED";
+  return report.revisedAt ? `${base}_REVISING` : base;
+}
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
   day: "numeric",

@@ -57,7 +57,16 @@ const isUniqueViolation = (error: unknown) => typeof error === "object" && error
 export async function claimReport(
   tx: Tx,
   input: { partnershipId: string; periodId: string; organizationId: string; version: number; existingId: string | null },
-  data: { status?: Status; submittedById?: string; submittedAt?: Date; returnReason?: null; illustrative?: boolean } = {},
+  data: {
+    status?: Status;
+    submittedById?: string;
+    submittedAt?: Date;
+    returnReason?: null;
+    returnedAt?: null;
+    reopenedAt?: null;
+    revisedAt?: Date | null;
+    illustrative?: boolean;
+  } = {},
 ) {
   if (input.existingId === null) {
     try {
@@ -103,6 +112,11 @@ export function auditedValues(values: QuarterValues) {
     values: Object.fromEntries(entries.map(([code, v]) => [code, v.cells])),
     notes: Object.fromEntries(entries.filter(([, v]) => v.note || v.evidence).map(([code, v]) => [code, { note: v.note, evidence: v.evidence }])),
   };
+}
+
+/** A submission round's values (model SubmissionRound), as JSON. */
+export function roundValues(values: QuarterValues) {
+  return Object.fromEntries(Object.entries(values).map(([code, v]) => [code, { cells: { ...v.cells }, note: v.note, evidence: v.evidence }]));
 }
 
 /** Values that break the rules of lib/quarter/values.ts; each edge shows the problems its own way. */

@@ -5,6 +5,10 @@ import { formatQuarter } from "../periods";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
 import { isEditable, isLocked, resolveQuarter } from "./quarter";
+import { indicatorContexts, type IndicatorContext } from "./review";
+import { reportState, submissionStatusLabel, type ReportState } from "../format";
+import { changesBetweenRounds, describeChange, reviewFlags, type RoundChange } from "../quarter/review";
+import { describeRule, type QuarterIndicator, type QuarterValues } from "../quarter/values";
 
 export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
 
@@ -18,6 +22,28 @@ export interface EntryRow {
   values: Record<string, string | null>;
   note: string | null;
   evidence: string | null;
+  /** The rule the values must meet, in words. */
+  rule: string;
+  /** Comments on this indicator, oldest first. */
+  comments: ThreadComment[];
+  /** For those who see the organization's raw figures: the quarter before, the target, totals so far, flags. */
+  context: null | {
+    previous: Record<string, string | null>;
+    previousStatus: string | null;
+    change: string | null;
+    target: { scope: "QUARTER" | "YEAR"; value: string; reached: string | null } | null;
+    yearToDate: string | null;
+    toDate: string | null;
+    flags: string[];
+  };
+}
+
+export interface ThreadComment {
+  author: string;
+  body: string;
+  at: string;
+  /** The indicator commented on ("O1.2 Perpetrators…"), or null for the report as a whole. */
+  indicator: string | null;
 }
 
 export interface QuarterSubmission {
@@ -46,6 +72,8 @@ export interface QuarterSubmission {
   submission: null | {
     id: string;
     status: SubmissionStatus;
+    /** The status in the words every page uses. */
+    state: ReportState;
     version: number;
     illustrative: boolean;
     submittedAt: string | null;
@@ -53,7 +81,10 @@ export interface QuarterSubmission {
     returnReason: string | null;
     canReview: boolean;
     measurements: { indicatorCode: string; indicatorName: string; unit: string; cell: string; value: string | null }[];
-    comments: { author: string; body: string; at: string }[];
+    /** Every comment, oldest first; those on one indicator say which. */
+    comments: ThreadComment[];
+    /** After a return: what changed between the last two submissions, so the reviewer re-checks only that. */
+    resubmission: null | { round: number; changes: RoundChange[] };
   };
 }
 
@@ -62,6 +93,8 @@ export interface QuarterReport {
   period: string;
   /** Every reporting organization's report is approved, so locked (see ./quarter). */
   locked: boolean;
+  /** May read the audit log ("history of this quarter"). */
+  canSeeHistory: boolean;
   organizations: QuarterSubmission[];
 }
 
@@ -83,8 +116,9 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
         include: { indicator: { select: { code: true, name: true, unit: true, sortOrder: true } } },
         orderBy: [{ indicator: { sortOrder: "asc" } }, { cell: "asc" }],
       },
-      comments: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      comments: { include: { author: { select: { name: true } }, indicator: { select: { code: true, name: true } } }, orderBy: { createdAt: "asc" } },
       contributions: { orderBy: { id: "asc" } },
+      rounds: { orderBy: { round: "desc" }, take: 2 },
     },
   });
   const byOrganization = new Map(submissions.map((s) => [s.organizationId, s]));
@@ -93,9 +127,30 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
     orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
     select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true, responsibleOrganizationId: true },
   });
+  const units = Object.fromEntries(indicators.map((i) => [i.code, i.unit]));
+  const contexts = new Map(
+    await Promise.all(
+      reporters
+        .filter((org) => actor !== null && seesRawFiguresOf(actor, org.id))
+        .map(
+          async (org) =>
+            [
+              org.id,
+              await indicatorContexts(db, {
+                partnershipId: partnership.id,
+                organizationId: org.id,
+                year: period.year,
+                quarter: period.quarter,
+                submissionId: byOrganization.get(org.id)?.id ?? null,
+              }),
+            ] as const,
+        ),
+    ),
+  );
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
     period: formatQuarter(period),
+    canSeeHistory: actor !== null && can(actor, "audit.view", { partnershipId: partnership.id }),
     locked: reporters.length > 0 && reporters.every((org) => isLocked(byOrganization.get(org.id)?.status)),
     organizations: reporters.map((org) => {
       const s = byOrganization.get(org.id);
@@ -104,6 +159,7 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
       const shown = (m: { cell: string }) => raw || (isLocked(s?.status) && m.cell === "");
       const scope = { partnershipId: partnership.id, organizationId: org.id };
       const editable = isEditable(s?.status);
+      const comments = raw ? (s?.comments ?? []) : [];
       return {
         organizationId: org.id,
         organization: org.shortName,
@@ -128,6 +184,7 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
           .map((i) => {
             const rows = s?.measurements.filter((m) => m.indicatorId === i.id && shown(m)) ?? [];
             const total = raw ? rows.find((m) => m.cell === "") : undefined;
+            const values = Object.fromEntries(rows.map((m) => [m.cell, m.value?.toString() ?? m.textValue]));
             return {
               code: i.code,
               name: i.name,
@@ -135,15 +192,19 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
               dimensions: i.dimensions,
               cellsSumToTotal: i.cellsSumToTotal,
               cells: cellsOf(i.dimensions),
-              values: Object.fromEntries(rows.map((m) => [m.cell, m.value?.toString() ?? m.textValue])),
+              values,
               note: total?.note ?? null,
               evidence: total?.evidenceUrl ?? null,
+              rule: describeRule(i),
+              comments: raw ? comments.filter((c) => c.indicatorId === i.id).map(threadComment) : [],
+              context: contextOf(i, values, contexts.get(org.id)?.get(i.code)),
             };
           }),
         submission: s
           ? {
               id: s.id,
               status: s.status,
+              state: reportState(s),
               version: s.version,
               illustrative: s.illustrative,
               submittedAt: s.submittedAt?.toISOString() ?? null,
@@ -157,10 +218,47 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
                 cell: m.cell,
                 value: m.value?.toString() ?? m.textValue,
               })),
-              comments: (raw ? s.comments : []).map((c) => ({ author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
+              comments: comments.map(threadComment),
+              resubmission: raw && s.rounds.length === 2 ? resubmissionOf(units, s.rounds) : null,
             }
           : null,
       };
     }),
+  };
+}
+
+type StoredComment = { author: { name: string }; body: string; createdAt: Date; indicator: { code: string; name: string } | null };
+
+const threadComment = (c: StoredComment): ThreadComment => ({
+  author: c.author.name,
+  body: c.body,
+  at: c.createdAt.toISOString(),
+  indicator: c.indicator ? `${c.indicator.code} ${c.indicator.name}` : null,
+});
+
+/** The last two rounds' values (newest first) as a change list. */
+function resubmissionOf(units: Record<string, QuarterIndicator["unit"]>, rounds: { round: number; values: unknown }[]) {
+  const [latest, previous] = rounds as [{ round: number; values: unknown }, { round: number; values: unknown }];
+  return { round: latest.round, changes: changesBetweenRounds(units, previous.values as QuarterValues, latest.values as QuarterValues) };
+}
+
+function contextOf(indicator: QuarterIndicator, values: Record<string, string | null>, context: IndicatorContext | undefined): EntryRow["context"] {
+  if (!context) return null;
+  const value = values[""] ?? null;
+  const target = context.quarterTarget
+    ? { scope: "QUARTER" as const, value: context.quarterTarget, reached: null }
+    : context.yearTarget
+      ? { scope: "YEAR" as const, value: context.yearTarget, reached: context.yearToDate }
+      : null;
+  const expected = cellsOf(indicator.dimensions).map((c) => c.key);
+  const emptyCells = value === null ? [] : expected.filter((cell) => (values[cell] ?? null) === null);
+  return {
+    previous: context.previous,
+    previousStatus: context.previousStatus ? submissionStatusLabel[context.previousStatus] : null,
+    change: describeChange(value, context.previous[""] ?? null),
+    target,
+    yearToDate: context.yearToDate,
+    toDate: context.toDate,
+    flags: reviewFlags({ unit: indicator.unit, value, previous: context.previous[""] ?? null, target, emptyCells }),
   };
 }

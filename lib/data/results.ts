@@ -1,4 +1,5 @@
 import "server-only";
+import { reportState, type ReportState } from "../format";
 import type { Tx } from "./prisma";
 import { isApproved, partnershipBounds, quarterIndex, quarterLabel } from "./sql";
 
@@ -174,6 +175,10 @@ export interface ReportingCell {
   organizationId: string;
   organization: string;
   status: "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+  /** The status in the words every page uses (lib/format.ts). */
+  state: ReportState;
+  /** When the report is due (ISO date), from the reporting period; null where none is set. */
+  dueOn: string | null;
 }
 
 /** Quarter × reporting organization: where each submission stands. */
@@ -181,7 +186,7 @@ export const unsafeReportingGrid = (db: Tx, partnershipId: string) => unsafeRepo
 
 /** The same for several partnerships at once; the dashboard's list wants only each one's last quarter. */
 export async function unsafeReportingGridOf(db: Tx, partnershipIds: string[], options: { lastQuarterOnly: boolean }): Promise<ReportingCell[]> {
-  return db.$queryRawUnsafe<ReportingCell[]>(
+  const rows = await db.$queryRawUnsafe<(Omit<ReportingCell, "state"> & { reopened: boolean; revised: boolean })[]>(
     `
     WITH parts AS (
       SELECT id AS pid, ${partnershipBounds}
@@ -194,7 +199,9 @@ export async function unsafeReportingGridOf(db: Tx, partnershipIds: string[], op
     )
     SELECT q.pid AS "partnershipId", ${quarterLabel("q.idx")} AS quarter,
            r.org AS "organizationId", org."shortName" AS organization,
-           COALESCE(s.status::text, 'NOT_STARTED') AS status
+           COALESCE(s.status::text, 'NOT_STARTED') AS status,
+           s."reopenedAt" IS NOT NULL AS reopened, s."revisedAt" IS NOT NULL AS revised,
+           to_char(p."dueOn", 'YYYY-MM-DD') AS "dueOn"
     FROM quarters q JOIN reporters r ON r.pid = q.pid
     JOIN "Organization" org ON org.id = r.org
     LEFT JOIN "ReportingPeriod" p ON p."partnershipId" = q.pid AND ${quarterIndex("p.year", "p.quarter")} = q.idx
@@ -202,4 +209,8 @@ export async function unsafeReportingGridOf(db: Tx, partnershipIds: string[], op
     ORDER BY q.pid, q.idx, org."shortName"`,
     partnershipIds,
   );
+  return rows.map(({ reopened, revised, ...cell }) => ({
+    ...cell,
+    state: cell.status === "NOT_STARTED" ? "NOT_STARTED" : reportState({ status: cell.status, reopenedAt: reopened, revisedAt: revised }),
+  }));
 }

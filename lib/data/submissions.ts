@@ -7,7 +7,7 @@ import type { ReviewSubmission } from "../validation/submissions";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { publishRelease } from "./publish-release";
-import { auditedValues, claimReport, editableReport, indicatorsFor, InvalidQuarterValues, resolveQuarter, storedValues } from "./quarter";
+import { auditedValues, claimReport, editableReport, indicatorsFor, InvalidQuarterValues, resolveQuarter, roundValues, storedValues } from "./quarter";
 
 const reportSelect = {
   id: true,
@@ -48,7 +48,7 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
       data:
         status === "APPROVED"
           ? { status, version: { increment: 1 }, approvedById: reviewer.id, approvedAt: now, returnReason: null }
-          : { status, version: { increment: 1 }, returnReason: input.reason },
+          : { status, version: { increment: 1 }, returnReason: input.reason, returnedAt: now, revisedAt: null },
     });
     if (updated.count === 0) {
       throw new AppError("CONFLICT", "Someone else changed this submission after you opened it. Reload the page to see their changes, then review again.");
@@ -110,10 +110,20 @@ export async function saveSubmission(
       }
 
       const status = input.intent === "submit" ? ("SUBMITTED" as const) : existing?.status === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
+      const now = new Date();
       const submission = await claimReport(
         tx,
         { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null },
-        { status, illustrative: false, ...(status === "SUBMITTED" ? { submittedById: editor.id, submittedAt: new Date(), returnReason: null } : {}) },
+        {
+          status,
+          illustrative: false,
+          // Submitting ends a return or reopening; saving a returned report's draft marks it as being revised.
+          ...(status === "SUBMITTED"
+            ? { submittedById: editor.id, submittedAt: now, returnReason: null, returnedAt: null, reopenedAt: null, revisedAt: null }
+            : status === "RETURNED"
+              ? { revisedAt: now }
+              : {}),
+        },
       );
 
       await tx.measurement.deleteMany({ where: { submissionId: submission.id, indicatorId: { in: indicators.map((i) => i.id) } } });
@@ -132,6 +142,13 @@ export async function saveSubmission(
           }));
       });
       if (rows.length > 0) await tx.measurement.createMany({ data: rows });
+      if (status === "SUBMITTED") {
+        // What the reviewer is asked to approve, kept per round: a resubmission is compared with it.
+        const round = (await tx.submissionRound.count({ where: { submissionId: submission.id } })) + 1;
+        await tx.submissionRound.create({
+          data: { submissionId: submission.id, round, submittedAt: now, submittedById: editor.id, values: roundValues(values) },
+        });
+      }
 
       await recordAudit(tx, editor, {
         action: status === "SUBMITTED" ? "submission.submit" : "submission.save",
@@ -156,7 +173,15 @@ export async function reopenSubmission(actor: Actor | null, input: { submissionI
     if (submission.status !== "APPROVED") throw new AppError("CONFLICT", "Only an approved quarter can be reopened.");
     const updated = await tx.submission.updateMany({
       where: { id: submission.id, version: input.version, status: "APPROVED" },
-      data: { status: "RETURNED", version: { increment: 1 }, returnReason: input.reason, approvedById: null, approvedAt: null },
+      data: {
+        status: "RETURNED",
+        version: { increment: 1 },
+        returnReason: input.reason,
+        approvedById: null,
+        approvedAt: null,
+        reopenedAt: new Date(),
+        revisedAt: null,
+      },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this submission after you opened it. Reload the page and try again.");
     await tx.comment.create({ data: { submissionId: submission.id, authorId: admin.id, body: `Reopened: ${input.reason}` } });
@@ -177,19 +202,33 @@ export async function reopenSubmission(actor: Actor | null, input: { submissionI
   });
 }
 
-/** Adds to a submission's review thread. */
-export async function addComment(actor: Actor | null, input: { submissionId: string; body: string }): Promise<void> {
+/** Adds to a submission's review thread: on the report as a whole, or on one of its indicators. */
+export async function addComment(actor: Actor | null, input: { submissionId: string; indicatorCode?: string; body: string }): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const submission = await tx.submission.findUnique({ where: { id: input.submissionId }, select: { id: true, partnershipId: true, organizationId: true } });
     if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the page.");
     const author = requirePermission(actor, "submission.comment", { partnershipId: submission.partnershipId, organizationId: submission.organizationId });
-    const comment = await tx.comment.create({ data: { submissionId: submission.id, authorId: author.id, body: input.body } });
+    let indicator: { id: string; code: string } | null = null;
+    if (input.indicatorCode) {
+      indicator = await tx.indicator.findFirst({
+        where: { code: input.indicatorCode, responsibleOrganizationId: submission.organizationId, objective: { partnershipId: submission.partnershipId } },
+        select: { id: true, code: true },
+      });
+      if (!indicator) {
+        throw new AppError("VALIDATION", "Choose an indicator of this report, or the report as a whole.", {
+          indicatorCode: ["Not an indicator of this report."],
+        });
+      }
+    }
+    const comment = await tx.comment.create({
+      data: { submissionId: submission.id, indicatorId: indicator?.id ?? null, authorId: author.id, body: input.body },
+    });
     await recordAudit(tx, author, {
       action: "comment.create",
       entityType: "Comment",
       entityId: comment.id,
       partnershipId: submission.partnershipId,
-      after: { submissionId: submission.id, body: input.body },
+      after: { submissionId: submission.id, ...(indicator ? { indicator: indicator.code } : {}), body: input.body },
     });
   });
 }

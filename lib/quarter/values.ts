@@ -50,6 +50,23 @@ function checkNumber(unit: QuarterIndicator["unit"], text: string): string | nul
   return null;
 }
 
+/** The rule an indicator's values must meet, in the words the entry form shows beside it. */
+export function describeRule(indicator: Pick<QuarterIndicator, "unit" | "dimensions" | "cellsSumToTotal">): string {
+  const number = {
+    COUNT: "A whole number from 0 to 1,000,000",
+    PERCENT: "A percentage from 0 to 100, at most two decimals",
+    CURRENCY: "An amount of 0 or more, at most two decimals",
+    TEXT: "Text",
+  }[indicator.unit];
+  const breakdown =
+    cellsOf(indicator.dimensions).length > 0
+      ? indicator.cellsSumToTotal
+        ? "; to submit, every breakdown cell filled (0 where none), adding up to the total"
+        : "; the breakdown where known"
+      : "";
+  return `${number}; the total required to submit (0 if none)${breakdown}.`;
+}
+
 const trimmed = (text: string | null | undefined) => {
   const t = (text ?? "").trim();
   return t === "" ? null : t;

@@ -25,5 +25,7 @@ export const reopenSubmissionSchema = z.object({
 
 export const commentSchema = z.object({
   submissionId: id,
+  /** An indicator of the report, for a comment on it alone; empty for the report as a whole. */
+  indicatorCode: z.string().trim().max(32).default(""),
   body: z.string().trim().min(1, "Write the comment first.").max(4000, "Use at most 4,000 characters."),
 });

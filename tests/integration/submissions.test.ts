@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../lib/auth/permissions";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "../../lib/data/submissions";
-import { AppError } from "../../lib/errors";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmission, createUser, organizationId } from "../factories";
+import { refusal } from "../support/errors";
 import { databaseDigest, emptyTables, testDb } from "../support/database";
 import { valuesFromForm } from "../../lib/quarter/form";
 
@@ -26,16 +26,6 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 const complete = { "v:O2.1:total": "4", "v:O4.1:total": "9", "v:O5.1:total": "3", "v:O5.2:total": "75" };
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return "ALLOWED";
-}
 
 const auditCount = async () => db.auditEvent.count();
 const submissionOf = async (period: string) =>

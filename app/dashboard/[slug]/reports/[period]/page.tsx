@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContributionForm, RemoveContributionForm } from "./_forms/contribution-forms";
 import { EntryForm } from "./_forms/entry-form";
+import { ChangeList, ReviewTable } from "./_review/review-table";
 import { ReviewForm } from "./_forms/review-form";
 import { CommentForm, ReopenForm } from "./_forms/thread-forms";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
@@ -39,6 +40,7 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
           <a href={`/api/partnerships/${slug}/reports/${report.period}/export`}>Download this quarter as CSV</a>
           {report.organizations.some((o) => o.canEdit) ? <Link href={`/dashboard/${slug}/reports/${report.period}/import`}>Import values from CSV</Link> : null}
           <Link href={`/dashboard/${slug}/reports`}>All quarters</Link>
+          {report.canSeeHistory ? <Link href={`/dashboard/${slug}/audit?quarter=${report.period}`}>History of this quarter</Link> : null}
         </p>
       </div>
 
@@ -55,13 +57,17 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
             className="space-y-3 border-t border-rule pt-4"
           >
             <h2 id={`org-${organization}`} className="text-2xl font-bold">
-              {organization}: {submissionStatusLabel[submission?.status ?? "NOT_STARTED"]}
+              {organization}: {submissionStatusLabel[submission?.state ?? "NOT_STARTED"]}
             </h2>
             {isLocked(submission?.status) ? <p>{LOCKED_MESSAGE}</p> : null}
             {submission?.status === "RETURNED" && submission.returnReason ? (
               <p className="border-l-4 border-accent-warm bg-base-lightest p-3">
-                <strong>Returned:</strong> {submission.returnReason}
+                <strong>{submission.state.startsWith("REOPENED") ? "Reopened" : "Returned"}:</strong> {submission.returnReason}
+                {entry.some((row) => row.comments.length > 0) ? " See the comments beside the indicators below." : ""}
               </p>
+            ) : null}
+            {submission?.status === "SUBMITTED" && submission.resubmission ? (
+              <ChangeList round={submission.resubmission.round} changes={submission.resubmission.changes} rows={entry} />
             ) : null}
             {canEdit ? (
               <EntryForm slug={report.partnership.slug} period={report.period} organizationId={organizationId} organization={organization} version={version} rows={entry} />
@@ -96,6 +102,8 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                 </p>
                 {canEdit ? null : submission.measurements.length === 0 ? (
                   <p>No values entered yet.</p>
+                ) : entry.some((row) => row.context !== null) ? (
+                  <ReviewTable organization={organization} period={report.period} rows={entry} />
                 ) : (
                   <DataTable
                     caption={`${organization}'s values for ${report.period}`}
@@ -113,10 +121,11 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                 )}
                 {submission.comments.length > 0 ? (
                   <div>
-                    <h3 className="font-bold">Comments</h3>
+                    <h3 className="font-bold">All comments on this report</h3>
                     <ol className="space-y-2">
                       {submission.comments.map((c, i) => (
                         <li key={i} className="border-l-4 border-rule pl-3">
+                          {c.indicator ? <p className="text-sm font-semibold">On {c.indicator}</p> : null}
                           <p>{c.body}</p>
                           <p className="text-sm text-muted">
                             {c.author}, {formatDateTime(c.at)}
@@ -126,7 +135,9 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                     </ol>
                   </div>
                 ) : null}
-                {canComment ? <CommentForm submissionId={submission.id} organization={organization} /> : null}
+                {canComment ? (
+                  <CommentForm submissionId={submission.id} organization={organization} indicators={entry.map((row) => ({ code: row.code, name: row.name }))} />
+                ) : null}
                 {submission.status === "SUBMITTED" && submission.canReview ? (
                   <ReviewForm submissionId={submission.id} version={submission.version} organization={organization} />
                 ) : null}

@@ -7,10 +7,27 @@ import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { EntryRow } from "@/lib/data/reports";
+import { formatMeasure } from "@/lib/format";
+import { CommentList } from "../_review/review-table";
 import { evidenceField, fieldErrors, noteField, valueField, valuesFromForm } from "@/lib/quarter/form";
 import { checkQuarterValues } from "@/lib/quarter/values";
 
-const unitHint = { COUNT: "whole number", PERCENT: "percent, 0–100", CURRENCY: "amount", TEXT: "text" } as const;
+/** "Last quarter: 12", beside a field, for the encoder to compare as they type. */
+function PreviousValue({ row, cell }: { row: EntryRow; cell: string }) {
+  if (!row.context) return null;
+  return <span className="block text-xs text-muted">Last quarter: {formatMeasure(row.context.previous[cell] ?? null, row.unit)}</span>;
+}
+
+function TargetHint({ row }: { row: EntryRow }) {
+  const target = row.context?.target;
+  if (!row.context) return null;
+  if (!target) return <span className="block text-xs text-muted">No target set</span>;
+  return (
+    <span className="block text-xs text-muted">
+      Target: {formatMeasure(target.value, row.unit)} {target.scope === "QUARTER" ? "this quarter" : `this year (${formatMeasure(target.reached, row.unit)} so far, as saved)`}
+    </span>
+  );
+}
 
 /**
  * The quarter's grid: one row per indicator, its breakdown cells, total, note and evidence link.
@@ -52,7 +69,8 @@ export function EntryForm(props: { slug: string; period: string; organizationId:
                 <tr key={row.code} className="border-b border-rule align-top">
                   <th scope="row" className="py-2 pr-3 font-normal">
                     <span className="font-semibold">{row.code}</span> {row.name}
-                    <span className="block text-xs text-muted">({unitHint[row.unit]})</span>
+                    <span className="block text-xs text-muted">{row.rule}</span>
+                    <CommentList comments={row.comments} />
                   </th>
                   <td className="py-2 pr-3">
                     {row.cells.length === 0 ? (
@@ -68,6 +86,7 @@ export function EntryForm(props: { slug: string; period: string; organizationId:
                                 className="rounded border border-ink p-1" aria-invalid={errors[field] ? true : undefined}
                                 aria-describedby={describedBy(`${id(field)}-error`, errors[field])} />
                               <FieldError id={`${id(field)}-error`} messages={errors[field]} />
+                              <PreviousValue row={row} cell={cell.key} />
                             </div>
                           );
                         })}
@@ -80,6 +99,8 @@ export function EntryForm(props: { slug: string; period: string; organizationId:
                       className="rounded border border-ink p-1" aria-invalid={errors[total] ? true : undefined}
                       aria-describedby={describedBy(`${id(total)}-error`, errors[total])} />
                     <FieldError id={`${id(total)}-error`} messages={errors[total]} />
+                    <PreviousValue row={row} cell="" />
+                    <TargetHint row={row} />
                   </td>
                   <td className="py-2 pr-3">
                     <label htmlFor={id(noteField(row.code))} className="sr-only">{row.code} note</label>

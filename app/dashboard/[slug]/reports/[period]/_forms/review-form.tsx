@@ -15,14 +15,16 @@ export function ReviewForm({ submissionId, version, organization }: { submission
     <form onSubmit={onSubmit} className="space-y-3 border border-rule p-3" aria-label={`Review ${organization}'s report`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="version" value={version} />
-      <fieldset>
-        <legend className="font-semibold">Decision</legend>
+      {/* Neither decision is chosen for the reviewer: each is a deliberate click. */}
+      <fieldset aria-describedby={describedBy(`${id}-decision-error`, state.errors?.decision)}>
+        <legend className="font-semibold">Decision (choose one)</legend>
         <label className="mr-4 inline-flex items-center gap-2">
-          <input type="radio" name="decision" value="APPROVE" defaultChecked /> Approve
+          <input type="radio" name="decision" value="APPROVE" /> Approve
         </label>
         <label className="inline-flex items-center gap-2">
           <input type="radio" name="decision" value="RETURN" /> Return for changes
         </label>
+        <FieldError id={`${id}-decision-error`} messages={state.errors?.decision} />
       </fieldset>
       <div>
         <label htmlFor={`${id}-reason`} className="block font-semibold">

@@ -7,12 +7,22 @@ import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 
-export function CommentForm({ submissionId, organization }: { submissionId: string; organization: string }) {
+/** A comment on the report as a whole, or on one of its indicators (shown beside it to the encoder). */
+export function CommentForm({ submissionId, organization, indicators }: { submissionId: string; organization: string; indicators: { code: string; name: string }[] }) {
   const { state, onSubmit, pending } = useFormAction(addCommentAction, { resetOnSuccess: true });
   const id = useId();
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label={`Comment on ${organization}'s report`}>
       <input type="hidden" name="submissionId" value={submissionId} />
+      <label htmlFor={`${id}-about`} className="block font-semibold">Comment on</label>
+      <select id={`${id}-about`} name="indicatorCode" defaultValue="" className="max-w-full rounded border border-ink p-1"
+        aria-describedby={describedBy(`${id}-about-error`, state.errors?.indicatorCode)}>
+        <option value="">The report as a whole</option>
+        {indicators.map((i) => (
+          <option key={i.code} value={i.code}>{i.code} {i.name}</option>
+        ))}
+      </select>
+      <FieldError id={`${id}-about-error`} messages={state.errors?.indicatorCode} />
       <label htmlFor={`${id}-body`} className="block font-semibold">Add a comment</label>
       <textarea id={`${id}-body`} name="body" rows={2} maxLength={4000} className="w-full rounded border border-ink p-2"
         aria-describedby={describedBy(`${id}-body-error`, state.errors?.body)} />
