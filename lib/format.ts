@@ -70,3 +70,12 @@ export function formatMeasure(value: string | null, unit: string): string {
   if (!Number.isFinite(n)) return value;
   return unit === "PERCENT" ? `${wholeNumber.format(n)}%` : wholeNumber.format(n);
 }
+
+/** How a due date stands today (both ISO dates): "due in 12 days", "due today", "overdue since 30 Apr 2021". */
+export function dueText(dueOn: string | null, today: string): string {
+  if (dueOn === null) return "no due date set";
+  const days = Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (days < 0) return `overdue since ${formatDate(dueOn)}`;
+  if (days === 0) return "due today";
+  return `due in ${days} day${days === 1 ? "" : "s"} (${formatDate(dueOn)})`;
+}

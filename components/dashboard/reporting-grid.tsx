@@ -20,7 +20,7 @@ export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: s
         No reporting quarters in the chosen period.
       </p>
     );
-  const cell = new Map(cells.map((c) => [`${c.quarter}/${c.organizationId}`, c.status]));
+  const cell = new Map(cells.map((c) => [`${c.quarter}/${c.organizationId}`, c]));
   return (
     <div className="overflow-x-auto">
       <table className="border-collapse text-left text-sm">
@@ -44,10 +44,10 @@ export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: s
                 <Link href={`/dashboard/${slug}/reports/${q}`}>{q}</Link>
               </th>
               {organizations.map(([id]) => {
-                const status = cell.get(`${q}/${id}`) ?? "NOT_STARTED";
+                const found = cell.get(`${q}/${id}`);
                 return (
-                  <td key={id} className={`px-2 py-1 ${statusStyle[status]}`}>
-                    {submissionStatusLabel[status]}
+                  <td key={id} className={`px-2 py-1 ${statusStyle[found?.status ?? "NOT_STARTED"]}`}>
+                    {submissionStatusLabel[found?.state ?? "NOT_STARTED"]}
                   </td>
                 );
               })}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/permissions";
-import { scopeOf } from "../auth/permissions";
+import { can, scopeOf } from "../auth/permissions";
 import { AppError } from "../errors";
 import { getDb } from "./db";
 import { NO_FUNDING, unsafePartnershipFundingTotals } from "./funding";
@@ -16,9 +16,11 @@ export interface DashboardPartnership {
   committedUsd: string;
   deliveredUsd: string;
   illustrative: boolean;
+  /** May read the partnership's audit log. */
+  canAudit: boolean;
   targetsMet: number;
   targetsSet: number;
-  latestQuarter: { quarter: string; statuses: { organization: string; status: ReportingCell["status"] }[] } | null;
+  latestQuarter: { quarter: string; statuses: { organization: string; state: ReportingCell["state"] }[] } | null;
 }
 
 /** The partnerships the actor may see, with their money, targets met and latest reporting. */
@@ -53,10 +55,11 @@ export async function listDashboardPartnerships(actor: Actor | null): Promise<Da
       committedUsd: money.committed,
       deliveredUsd: money.delivered,
       illustrative: money.illustrative || result.illustrative,
+      canAudit: can(actor, "audit.view", { partnershipId: r.id }),
       targetsMet: result.targetsMet,
       targetsSet: result.targetsSet,
       latestQuarter:
-        latest.length > 0 ? { quarter: latest[0]!.quarter, statuses: latest.map((c) => ({ organization: c.organization, status: c.status })) } : null,
+        latest.length > 0 ? { quarter: latest[0]!.quarter, statuses: latest.map((c) => ({ organization: c.organization, state: c.state })) } : null,
     };
   });
 }

@@ -1,5 +1,6 @@
 // The steps every start takes on its database: apply pending migrations, then seed if empty.
 import { seedDemoUsers } from "../../prisma/seed/demo-users";
+import { seedDemoWork } from "../../prisma/seed/demo-work";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPrismaClient } from "../../lib/data/prisma";
 import { applyPendingMigrations, MigrationError } from "../db/migrate";
@@ -21,10 +22,11 @@ export async function migrate(db: Database): Promise<string[]> {
 }
 
 export async function seed(db: Database, options: { onlyIfEmpty: boolean }) {
+  // The demo database leaves a few reports for the demo users to review and revise (prisma/seed/demo-work.ts).
   const client = createPrismaClient(db.url, { max: 2 });
   try {
     if (options.onlyIfEmpty && (await client.partnership.count()) > 0) return null;
-    return await seedDatabase(client);
+    return await seedDatabase(client, { demoWork: wantsDemoUsers(db) });
   } finally {
     await client.$disconnect();
   }
@@ -36,7 +38,9 @@ export const wantsDemoUsers = (db: Database) => Boolean(db.embedded) || process.
 export async function seedDemoSignIns(db: Database): Promise<string[]> {
   const client = createPrismaClient(db.url, { max: 2 });
   try {
-    return await seedDemoUsers(client);
+    const created = await seedDemoUsers(client);
+    await seedDemoWork(client);
+    return created;
   } finally {
     await client.$disconnect();
   }

@@ -64,7 +64,7 @@ it("gives each partnership the figures it has on its own", async () => {
       targetsMet: withTargets.filter((i) => Number(i.percentOfTarget) >= 100).length,
       targetsSet: withTargets.length,
       latestQuarter: last
-        ? { quarter: last, statuses: grid.filter((c) => c.quarter === last).map((c) => ({ organization: c.organization, status: c.status })) }
+        ? { quarter: last, statuses: grid.filter((c) => c.quarter === last).map((c) => ({ organization: c.organization, state: c.state })) }
         : null,
     });
   }
@@ -73,6 +73,6 @@ it("gives each partnership the figures it has on its own", async () => {
   expect(list.find((p) => p.slug === "philippines")).toMatchObject({ committedUsd: "5821760.00", illustrative: true, latestQuarter: { quarter: "2021Q2" } });
   const scale = list.find((p) => p.slug === "scale-00001")!;
   expect(scale).toMatchObject({ committedUsd: "4300000.00", illustrative: true, targetsSet: 50, latestQuarter: { quarter: "2021Q4" } });
-  expect(scale.latestQuarter!.statuses.map((s) => s.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
+  expect(scale.latestQuarter!.statuses.map((s) => s.state)).toEqual(["SUBMITTED", "SUBMITTED"]);
   expect(list.find((p) => p.slug === "scale-00002")).toMatchObject({ committedUsd: "4400000.00" });
 });

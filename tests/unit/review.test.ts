@@ -1,6 +1,6 @@
 // What the review desk flags and lists. Expected answers are worked out by hand in each case.
 import { describe, expect, it } from "vitest";
-import { reportState } from "../../lib/format";
+import { dueText, reportState } from "../../lib/format";
 import { changesBetweenRounds, describeChange, reviewFlags } from "../../lib/quarter/review";
 import { describeRule } from "../../lib/quarter/values";
 import { reviewSubmissionSchema } from "../../lib/validation/submissions";
@@ -107,5 +107,15 @@ describe("a review decision", () => {
     const result = reviewSubmissionSchema.safeParse({ submissionId: "s1", version: "3", reason: "" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["decision", "Choose approve or return."]]);
+  });
+});
+
+describe("how a due date stands", () => {
+  it("counts the days to it, or says since when it is overdue", () => {
+    expect(dueText("2026-12-14", "2026-12-02")).toBe("due in 12 days (December 14, 2026)");
+    expect(dueText("2026-12-03", "2026-12-02")).toBe("due in 1 day (December 3, 2026)");
+    expect(dueText("2026-12-02", "2026-12-02")).toBe("due today");
+    expect(dueText("2021-04-30", "2026-12-02")).toBe("overdue since April 30, 2021");
+    expect(dueText(null, "2026-12-02")).toBe("no due date set");
   });
 });

@@ -2,18 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getReportingOverview } from "@/lib/data/reporting-overview";
-import { formatDate, submissionStatusLabel } from "@/lib/format";
+import { dueText, submissionStatusLabel } from "@/lib/format";
 import { readForPage } from "@/lib/page-errors";
-import { parseQuarter, reportDueOn } from "@/lib/periods";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Quarter reports" };
 
-function whatIsDue(status: string, quarter: string, today: string): string {
+function whatIsDue(status: string, dueOn: string | null, today: string): string {
   if (status === "APPROVED") return "Done";
   if (status === "SUBMITTED") return "Waiting for review";
-  const due = reportDueOn(parseQuarter(quarter)!);
-  return due < today ? `Overdue since ${formatDate(due)}` : `Due by ${formatDate(due)}`;
+  const text = dueText(dueOn, today);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export default async function ReportsPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -24,9 +23,6 @@ export default async function ReportsPage({ params }: { params: Promise<{ slug: 
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-4">
-      <p className="text-sm text-muted">
-        <Link href={`/dashboard/${slug}`}>{overview.partnership.name}</Link>
-      </p>
       <h1 className="text-3xl font-bold">Quarter reports</h1>
       {overview.cells.length === 0 ? (
         <p role="status" className="bg-base-lightest p-3">No organization reports on this partnership yet.</p>
@@ -43,8 +39,8 @@ export default async function ReportsPage({ params }: { params: Promise<{ slug: 
           rows={overview.cells.map((c) => ({
             quarter: <Link href={`/dashboard/${slug}/reports/${c.quarter}`}>{c.quarter}</Link>,
             organization: c.organization,
-            status: submissionStatusLabel[c.status],
-            due: whatIsDue(c.status, c.quarter, today),
+            status: submissionStatusLabel[c.state],
+            due: whatIsDue(c.status, c.dueOn, today),
           }))}
         />
       )}
