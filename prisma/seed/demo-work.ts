@@ -1,6 +1,6 @@
 // Work on the demo's desk, so that a newcomer who signs in sees the review and entry loops at
 // once: a report submitted and waiting for the demo reviewer, one returned to the demo encoder
-// with comments, one in draft. Illustrative, like the rest of the quarterly data, and labelled so.
+// with comments, one in draft for the demo partner. Illustrative, like the rest of the quarterly data, and labelled so.
 // Only the embedded demo database (or a server with SEED_DEMO_USERS=1) gets it: the seed leaves
 // these reports out of its approved history (seedDatabase's demoWork option), and seedDemoWork
 // writes them once the demo users exist.
@@ -21,13 +21,16 @@ interface DemoReport {
 
 export const demoWork: DemoReport[] = [
   {
-    reporter: "ijm",
+    reporter: "iacat",
     quarter: { year: 2021, quarter: 1 },
     status: "SUBMITTED",
-    by: "partner@demo.local",
+    by: "encoder@demo.local",
     notes: {
-      "O1.1": { note: "Illustrative: from the case log of operations this quarter.", evidence: "https://example.org/illustrative/ijm-2021q1-case-log" },
-      "O1.2": { note: "Illustrative: arrests recorded in police blotters." },
+      "O2.1": {
+        note: "Illustrative: convictions recorded by the courts this quarter.",
+        evidence: "https://example.org/illustrative/iacat-2021q1-court-records",
+      },
+      "O4.1": { note: "Illustrative: sessions reported by the municipal councils." },
     },
   },
   {
@@ -41,7 +44,7 @@ export const demoWork: DemoReport[] = [
       comments: [{ indicator: "O4.1", body: "Illustrative: which municipalities held these sessions? Add the attendance sheets as evidence." }],
     },
   },
-  { reporter: "iacat", quarter: { year: 2021, quarter: 1 }, status: "DRAFT", by: "encoder@demo.local" },
+  { reporter: "ijm", quarter: { year: 2021, quarter: 1 }, status: "DRAFT", by: "partner@demo.local" },
 ];
 
 /** Whether the seeded history leaves this organization's report for the quarter to the demo. */

@@ -42,6 +42,9 @@ const row = (report: Awaited<ReturnType<typeof iacatReport>>, code: string) => r
 
 describe("the review desk", () => {
   it("walks a reopened quarter through revision, review with context, an indicator comment, and a resubmission's change list", async () => {
+    // 2019Q1 is reopened too: a quarter that is not approved does not count in the running totals.
+    const first = await db.submission.findFirstOrThrow({ where: { organizationId: iacat, period: { year: 2019, quarter: 1 } } });
+    await reopenSubmission(admin, { submissionId: first.id, version: first.version, reason: "Checked again." });
     const stored = await db.submission.findFirstOrThrow({ where: { organizationId: iacat, period: { year: 2019, quarter: 3 } } });
     await reopenSubmission(admin, { submissionId: stored.id, version: stored.version, reason: "The court records were corrected." });
     let mine = await iacatReport(encoder);
@@ -78,7 +81,7 @@ describe("the review desk", () => {
     expect(o21.evidence).toBe("https://example.org/evidence/2019q3");
     const rise = previousO21 * 2 + 3;
     expect(o21.context?.change).toBe(`+${rise} (+${Math.round((rise / previousO21) * 100)}%)`);
-    const yearToDate = seeded("O2.1", "2019Q1") + seeded("O2.1", "2019Q2") + Number(tripled);
+    const yearToDate = seeded("O2.1", "2019Q2") + Number(tripled);
     expect(o21.context?.target).toEqual({ scope: "YEAR", value: "16", reached: String(yearToDate) });
     const sinceStart = reportingQuarters()
       .map((q) => `${q.year}Q${q.quarter}`)
@@ -86,6 +89,7 @@ describe("the review desk", () => {
         0,
         reportingQuarters().findIndex((q) => q.year === 2019 && q.quarter === 3),
       )
+      .filter((q) => q !== "2019Q1")
       .reduce((sum, q) => sum + seeded("O2.1", q), Number(tripled));
     expect(o21.context?.toDate).toBe(String(sinceStart));
     expect(o21.context?.flags).toContain(`Up ${Math.round((rise / previousO21) * 100)}% on the previous quarter (flagged beyond 50%)`);

@@ -7,9 +7,11 @@ import { Button } from "@/components/ui/button";
 import type { ImportReport } from "@/lib/data/quarter-csv";
 
 const outcomeLabel = { create: "Will be added", change: "Will change", unchanged: "Unchanged", reject: "Rejected" } as const;
+/** Once applied, the table says what happened, not what would. */
+const appliedLabel = { create: "Added", change: "Changed", unchanged: "Unchanged", reject: "Rejected" } as const;
 
 /** Upload with progress (a 10,000-row file takes a moment), a dry run to read, then apply. */
-export function ImportForm(props: { endpoint: string; organizations: { id: string; name: string; version: number }[] }) {
+export function ImportForm(props: { endpoint: string; quarterPage: string; organizations: { id: string; name: string; version: number }[] }) {
   const [organizationId, setOrganizationId] = useState(props.organizations[0]?.id ?? "");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -40,7 +42,7 @@ export function ImportForm(props: { endpoint: string; organizations: { id: strin
       setMessage(
         data.fileError ??
           (data.applied
-            ? `Applied: ${data.counts.create} added, ${data.counts.change} changed. The quarter is saved as a draft.`
+            ? `Applied: ${data.counts.create} added, ${data.counts.change} changed, ${data.counts.unchanged} unchanged. ${data.organization}'s report is saved as a draft, not yet submitted.`
             : mode === "apply" && data.counts.create + data.counts.change === 0
               ? "Nothing to apply: the file matches what is saved."
               : data.counts.reject > 0
@@ -81,18 +83,29 @@ export function ImportForm(props: { endpoint: string; organizations: { id: strin
           <progress id="upload-progress" max={100} value={progress} className="block w-64" />
         </div>
       ) : null}
-      {message ? <p role="status" aria-live="polite" className="border-l-4 border-primary bg-base-lightest p-3">{message}</p> : null}
+      {message ? (
+        <div role="status" aria-live="polite" className="border-l-4 border-primary bg-base-lightest p-3">
+          <p>{message}</p>
+          {report?.applied ? (
+            <p className="mt-2">
+              <a href={props.quarterPage} className="font-semibold">Open the quarter to check it and submit it for review</a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {report && report.rows.length > 0 ? (
         <table className="w-full border-collapse text-left text-sm">
           <caption className="text-left font-semibold">
-            {report.counts.create} to add, {report.counts.change} to change, {report.counts.unchanged} unchanged, {report.counts.reject} rejected
+            {report.applied
+              ? `${report.counts.create} added, ${report.counts.change} changed, ${report.counts.unchanged} unchanged`
+              : `${report.counts.create} to add, ${report.counts.change} to change, ${report.counts.unchanged} unchanged, ${report.counts.reject} rejected`}
           </caption>
           <thead>
             <tr className="border-b-2 border-ink">
               <th scope="col" className="py-1 pr-3">Line</th>
               <th scope="col" className="py-1 pr-3">Indicator</th>
               <th scope="col" className="py-1 pr-3">Cell</th>
-              <th scope="col" className="py-1 pr-3">Now</th>
+              <th scope="col" className="py-1 pr-3">{report.applied ? "Before" : "Now"}</th>
               <th scope="col" className="py-1 pr-3">In the file</th>
               <th scope="col" className="py-1">Outcome</th>
             </tr>
@@ -106,7 +119,7 @@ export function ImportForm(props: { endpoint: string; organizations: { id: strin
                 <td className="py-1 pr-3">{r.before ?? "—"}</td>
                 <td className="py-1 pr-3">{r.value || "—"}</td>
                 <td className="py-1">
-                  {outcomeLabel[r.outcome]}
+                  {(report.applied ? appliedLabel : outcomeLabel)[r.outcome]}
                   {r.reason ? `: ${r.reason}` : ""}
                   {r.changes.length > 0 ? (
                     <ul className="list-disc pl-5">

@@ -31,7 +31,11 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
           None of your organization&apos;s submissions for {report.period} can be changed now: they are submitted, approved or locked.
         </p>
       ) : (
-        <ImportForm endpoint={`/api/partnerships/${slug}/reports/${report.period}/import`} organizations={editable} />
+        <ImportForm
+          endpoint={`/api/partnerships/${slug}/reports/${report.period}/import`}
+          quarterPage={`/dashboard/${slug}/reports/${report.period}`}
+          organizations={editable}
+        />
       )}
     </div>
   );
