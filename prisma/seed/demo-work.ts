@@ -1,6 +1,7 @@
 // Work on the demo's desk, so that a newcomer who signs in sees the review and entry loops at
 // once: a report submitted and waiting for the demo reviewer, one returned to the demo encoder
-// with comments, one in draft for the demo partner. Illustrative, like the rest of the quarterly data, and labelled so.
+// with comments, one in draft. All three are IACAT's: its indicators have illustrative targets to
+// show and no published totals, so the published figures of the other organizations are untouched. Illustrative, like the rest of the quarterly data, and labelled so.
 // Only the embedded demo database (or a server with SEED_DEMO_USERS=1) gets it: the seed leaves
 // these reports out of its approved history (seedDatabase's demoWork option), and seedDemoWork
 // writes them once the demo users exist.
@@ -44,7 +45,7 @@ export const demoWork: DemoReport[] = [
       comments: [{ indicator: "O4.1", body: "Illustrative: which municipalities held these sessions? Add the attendance sheets as evidence." }],
     },
   },
-  { reporter: "ijm", quarter: { year: 2021, quarter: 1 }, status: "DRAFT", by: "partner@demo.local" },
+  { reporter: "iacat", quarter: { year: 2020, quarter: 3 }, status: "DRAFT", by: "encoder@demo.local" },
 ];
 
 /** Whether the seeded history leaves this organization's report for the quarter to the demo. */

@@ -48,7 +48,9 @@ test("results show published figures, targets or 'No target set', and the report
   const row = page.getByRole("row", { name: /O1\.1 Child victims of online sexual exploitation identified/ }).first();
   await expect(row).toContainText("312");
   await expect(row).toContainText("No target set");
-  await expect(page.getByRole("row", { name: /O2\.1/ }).first()).toContainText("106.7%");
+  // O2.1's seeded quarters add up to 64 against a life target of 60, but the demo leaves IACAT's
+  // 2020Q3, 2020Q4 and 2021Q1 (7 + 4 + 2) on its desk, not approved (prisma/seed/demo-work.ts): 51 of 60.
+  await expect(page.getByRole("row", { name: /O2\.1/ }).first()).toContainText("85.0%");
   const grid = page.getByRole("table", { name: "Reporting status by quarter and organization" });
   await expect(grid.getByRole("row")).toHaveCount(18);
 });

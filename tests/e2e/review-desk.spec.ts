@@ -38,7 +38,7 @@ test("the review desk: evidence in front of the reviewer, an indicator comment, 
   const previous = seeded("O2.1", "2020Q4");
   const value = seeded("O2.1", "2021Q1");
   await expect(o21.getByRole("cell").nth(1)).toHaveText(String(value));
-  await expect(o21.getByRole("cell").nth(2)).toHaveText(`${previous} (approved)`);
+  await expect(o21.getByRole("cell").nth(2)).toHaveText(`${previous} (returned)`);
   await expect(o21).toContainText("8 this year");
 
   // No decision is chosen for the reviewer.
@@ -87,7 +87,9 @@ test("the review desk: evidence in front of the reviewer, an indicator comment, 
   await reviewer.goto("/dashboard");
   await expect(reviewer.getByRole("region", { name: /^Waiting for review/ }).getByRole("heading")).toHaveText("Waiting for review (0)");
 
-  // The partner's queue holds their own draft.
+  // The encoder's queue still holds the report returned earlier and the draft; the partner's is empty.
+  await encoder.goto("/dashboard");
+  await expect(due.getByRole("link")).toHaveText(["IACAT's report for 2020Q4", "IACAT's report for 2020Q3"]);
   const partner = await as(browser, demo.partner);
-  await expect(partner.getByRole("region", { name: /^Your organization's reports due/ }).getByRole("link", { name: "IJM's report for 2021Q1" })).toBeVisible();
+  await expect(partner.getByRole("region", { name: /^Your organization's reports due/ })).toContainText("Nothing is due");
 });

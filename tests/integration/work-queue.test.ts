@@ -29,7 +29,7 @@ beforeAll(async () => {
   await emptyTables(url);
   await seedDatabase(db, { demoWork: true });
   await seedDemoUsers(db);
-  expect(await seedDemoWork(db)).toEqual(["IACAT 2021Q1 submitted", "IACAT 2020Q4 returned", "IJM 2021Q1 draft"]);
+  expect(await seedDemoWork(db)).toEqual(["IACAT 2021Q1 submitted", "IACAT 2020Q4 returned", "IACAT 2020Q3 draft"]);
 });
 afterAll(() => db.$disconnect());
 
@@ -43,21 +43,21 @@ describe("the demo's desk", () => {
     expect(queue.items[0]!.submittedByYou).toBe(false);
   });
 
-  it("gives the demo encoder the returned report with its reason, and the demo partner the draft, each with its due date", async () => {
+  it("gives the demo encoder the returned report first, with its reason, then the draft, each with its due date", async () => {
     const queue = await getWorkQueue(await demoActor("encoder@demo.local"), "2026-12-02");
     expect(queue.kind).toBe("entry");
-    expect(summary(queue)).toEqual(["IACAT 2020Q4 RETURNED 2021-01-30"]);
+    expect(summary(queue)).toEqual(["IACAT 2020Q4 RETURNED 2021-01-30", "IACAT 2020Q3 DRAFT 2020-10-30"]);
     expect(queue.items[0]!.returnReason).toMatch(/^Illustrative: please add the source/);
-    expect(summary(await getWorkQueue(await demoActor("partner@demo.local"), "2026-12-02"))).toEqual(["IJM 2021Q1 DRAFT 2021-04-30"]);
   });
 
   it("lists a quarter only once it has ended", async () => {
-    const partner = await demoActor("partner@demo.local");
-    expect(summary(await getWorkQueue(partner, "2021-03-31"))).toEqual([]);
-    expect(summary(await getWorkQueue(partner, "2021-04-01"))).toEqual(["IJM 2021Q1 DRAFT 2021-04-30"]);
+    const encoder = await demoActor("encoder@demo.local");
+    expect(summary(await getWorkQueue(encoder, "2020-09-30"))).toEqual([]);
+    expect(summary(await getWorkQueue(encoder, "2020-10-01"))).toEqual(["IACAT 2020Q3 DRAFT 2020-10-30"]);
   });
 
-  it("has nothing for a user with no partnership", async () => {
+  it("has nothing for the demo partner, whose reports are all approved, nor for a user with no partnership", async () => {
+    expect((await getWorkQueue(await demoActor("partner@demo.local"), "2026-12-02")).total).toBe(0);
     const stranger = await createUser(db, { role: "ENCODER", organization: "IACAT", partnerships: [] });
     expect((await getWorkQueue(stranger, "2026-12-02")).items).toEqual([]);
   });
