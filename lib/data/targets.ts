@@ -232,3 +232,27 @@ export async function clearTarget(actor: Actor | null, input: TargetKey): Promis
     return { message: `Cleared the target of ${where}: it now shows "No target set".` };
   });
 }
+
+export interface MissingYearTarget {
+  year: number;
+  code: string;
+  name: string;
+}
+
+/**
+ * Per year of the partnership, the indicators with no YEAR target (text indicators take none),
+ * in year and indicator order. Unchecked: the caller has checked the partnership.
+ */
+export async function unsafeIndicatorsWithoutYearTarget(db: Tx, partnershipId: string): Promise<MissingYearTarget[]> {
+  return db.$queryRaw<MissingYearTarget[]>`
+    WITH years AS (
+      SELECT generate_series("firstYear", COALESCE("lastYear", "firstYear"))::int AS year FROM "Partnership" WHERE id = ${partnershipId}
+    )
+    SELECT y.year, i.code, i.name
+    FROM years y
+    CROSS JOIN "Indicator" i
+    JOIN "Objective" o ON o.id = i."objectiveId"
+    WHERE o."partnershipId" = ${partnershipId} AND i.unit <> 'TEXT'
+      AND NOT EXISTS (SELECT 1 FROM "Target" t WHERE t."indicatorId" = i.id AND t.scope = 'YEAR' AND t.year = y.year)
+    ORDER BY y.year, o."sortOrder", i."sortOrder"`;
+}

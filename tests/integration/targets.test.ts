@@ -1,12 +1,14 @@
 // Targets through the server actions a form posts to, as each role: who may set, change and
 // clear a target, what the audit log keeps, what a bad entry says under its field, and what the
-// targets page shows afterwards. Only the session lookup is
+// targets page and the partnership's overview show afterwards. Only the session lookup is
 // replaced; permissions, validation and the data layer are the real ones.
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { Actor } from "../../lib/auth/permissions";
 import type { ActionResult } from "../../lib/action-result";
 import { clearTargetAction, setTargetAction } from "../../app/dashboard/[slug]/targets/actions";
+import { getPartnershipDashboard } from "../../lib/data/partnership-dashboard";
 import { clearTarget, getTargetsPage, setTarget } from "../../lib/data/targets";
+import { parseDashboardFilters } from "../../lib/validation/dashboard-filters";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createUser } from "../factories";
 import { session } from "../support/mock-session";
@@ -199,5 +201,41 @@ describe("clearing a target", () => {
     expect(page.objectives.flatMap((o) => o.indicators).find((i) => i.code === "O2.1")?.life).toEqual({ value: "60", note: null, illustrative: true });
     expect((await getTargetsPage(reviewer, "philippines")).canManage).toBe(true);
     await expect(getTargetsPage(ghanaReviewer, "philippines")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the overview's indicators without an annual target", () => {
+  const missing = async () =>
+    (await getPartnershipDashboard(reviewer, "philippines", parseDashboardFilters({}))).annualTargets.missing.map((m) => `${m.year} ${m.code}`);
+
+  it("lists an indicator whose year has no target, and stops once one is set", async () => {
+    expect(await missing()).toContain("2019 O1.2");
+    // O2.1 has seeded targets for 2018 to 2021, none for 2017.
+    expect(await missing()).toContain("2017 O2.1");
+    expect(await missing()).not.toContain("2018 O2.1");
+
+    await set(reviewer, { year: "2019", value: "20" });
+    expect(await missing()).not.toContain("2019 O1.2");
+    expect(await missing()).toContain("2020 O1.2");
+    // A quarterly or life target is not an annual one.
+    await set(reviewer, { scope: "LIFE", year: "0", value: "90" });
+    await set(reviewer, { scope: "QUARTER", year: "2020", quarter: "1", value: "5" });
+    expect(await missing()).toContain("2020 O1.2");
+
+    await clear(reviewer, { year: "2019", expected: "20" });
+    expect(await missing()).toContain("2019 O1.2");
+  });
+
+  it("is empty once every indicator has a target for every year, and counts only indicators that take one", async () => {
+    const numeric = await db.indicator.findMany({
+      where: { objective: { partnership: { slug: "philippines" } }, unit: { not: "TEXT" } },
+      select: { id: true },
+    });
+    await db.target.createMany({
+      data: numeric.flatMap((i) => [2017, 2018, 2019, 2020, 2021].map((year) => ({ indicatorId: i.id, scope: "YEAR" as const, year, value: "1" }))),
+      skipDuplicates: true,
+    });
+    const { annualTargets } = await getPartnershipDashboard(reviewer, "philippines", parseDashboardFilters({}));
+    expect(annualTargets).toEqual({ indicators: numeric.length, missing: [] });
   });
 });
