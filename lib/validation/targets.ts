@@ -32,6 +32,8 @@ const targetKey = {
 
 /** Year and quarter are 0 where the scope does not use them (the Target table's unique key). */
 function keyFitsScope(key: { scope: (typeof TARGET_SCOPES)[number]; year: number; quarter: number }, context: z.RefinementCtx) {
+  // zod runs this even when a field failed its own check (then it is still text): that field has its message already.
+  if (!Number.isInteger(key.year) || !Number.isInteger(key.quarter)) return;
   const problem = (path: "year" | "quarter", message: string) => context.addIssue({ code: "custom", path: [path], message });
   if (key.scope === "QUARTER" && (key.quarter < 1 || key.quarter > 4)) problem("quarter", "Choose a quarter from 1 to 4.");
   if (key.scope !== "QUARTER" && key.quarter !== 0) problem("quarter", "Only a quarterly target names a quarter.");
