@@ -17,13 +17,13 @@ const directionLabel = { INCREASE: "higher is better", DECREASE: "lower is bette
 
 /** A target as the page shows it: the value with its unit, or "No target set" (never 0). */
 function TargetShown({ target, unit }: { target: TargetValue | null; unit: IndicatorTargets["unit"] }) {
-  if (!target) return <span className="text-muted">No target set</span>;
+  if (!target) return <p className="text-muted">No target set</p>;
   return (
-    <span className="space-x-2">
+    <p className="space-x-2">
       <span className="font-semibold">{formatMeasure(target.value, unit)}</span>
       {target.illustrative ? <IllustrativeBadge what="Illustrative" /> : null}
       {target.note ? <span className="block text-sm">{target.note}</span> : null}
-    </span>
+    </p>
   );
 }
 
@@ -37,25 +37,29 @@ interface Row {
 }
 
 function TargetTable({ indicator, rows, caption, canManage }: { indicator: IndicatorTargets; rows: Row[]; caption: string; canManage: boolean }) {
+  // Two columns, the form under the target it changes, so the table fits a phone's width.
   const columns = [
     { key: "period", label: "Period" },
-    { key: "target", label: "Target" },
-    ...(canManage ? [{ key: "change", label: "Set, change or clear" }] : []),
+    { key: "target", label: canManage ? "Target, and a form to set, change or clear it" : "Target" },
   ];
   const cells: TableCells[] = rows.map((row) => ({
     period: row.label,
-    target: <TargetShown target={row.target} unit={indicator.unit} />,
-    change: (
-      <TargetEditor
-        indicatorId={indicator.id}
-        scope={row.scope}
-        year={row.year}
-        quarter={row.quarter}
-        what={row.what}
-        current={row.target?.value ?? ""}
-        currentNote={row.target?.note ?? null}
-        unit={indicator.unit}
-      />
+    target: (
+      <div className="space-y-2">
+        <TargetShown target={row.target} unit={indicator.unit} />
+        {canManage ? (
+          <TargetEditor
+            indicatorId={indicator.id}
+            scope={row.scope}
+            year={row.year}
+            quarter={row.quarter}
+            what={row.what}
+            current={row.target?.value ?? ""}
+            currentNote={row.target?.note ?? null}
+            unit={indicator.unit}
+          />
+        ) : null}
+      </div>
     ),
   }));
   return <DataTable caption={caption} columns={columns} rows={cells} rowKey={(_, i) => rows[i]!.label} />;

@@ -42,7 +42,8 @@ export function TargetEditor(props: TargetKeyProps) {
   const errors = { ...set.state.errors, ...clear.state.errors };
   const keyErrors = [...(errors.year ?? []), ...(errors.quarter ?? []), ...(errors.indicatorId ?? []), ...(errors.expected ?? [])];
   return (
-    <div className="min-w-56 space-y-2">
+    // Positioned, so the screen-reader-only text inside stays within the table's scrolling frame.
+    <div className="relative space-y-2">
       <form onSubmit={set.onSubmit} className="flex flex-wrap items-end gap-2" aria-label={`Set the target of ${props.what}`}>
         <KeyFields {...props} />
         <div>
