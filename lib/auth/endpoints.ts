@@ -25,6 +25,10 @@ export const SERVER_ACTIONS = {
     recordContributionAction: "contribution.record",
     removeContributionAction: "contribution.record",
   },
+  "app/dashboard/[slug]/targets/actions.ts": {
+    setTargetAction: "target.manage",
+    clearTargetAction: "target.manage",
+  },
 } as const satisfies Record<string, Record<string, Action>>;
 
 /** "signed-in": any signed-in user; otherwise the permission (for a partnership when the path has one). */
@@ -45,6 +49,7 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/api/partnerships/[slug]/reports/[period]/import": "submission.edit",
   "/dashboard/[slug]/indicators/[code]": "dashboard.view",
   "/dashboard/[slug]/objectives/[code]": "dashboard.view",
+  "/dashboard/[slug]/targets": "dashboard.view",
 };
 
 /** Pages and route handlers anyone may reach. */

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "submission.reopen": { ADMIN: "any" },
   /** Add to a submission's comment thread. */
   "submission.comment": { ADMIN: "any", REVIEWER: "partnership", ENCODER: "organization", PARTNER: "organization" },
+  /** Set, change or clear an indicator's targets (per year, quarter or the life of the partnership). */
+  "target.manage": { ADMIN: "any", REVIEWER: "partnership" },
   /** Read the audit log of a partnership. */
   "audit.view": { ADMIN: "any", REVIEWER: "partnership" },
   /** Create users, change their role and partnerships, disable them, reset passwords. */

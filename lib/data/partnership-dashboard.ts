@@ -5,6 +5,7 @@ import type { DashboardFilters } from "../validation/dashboard-filters";
 import { getDb } from "./db";
 import { unsafeFundingByQuarter, unsafeFundingStatements, unsafeFundingTotals } from "./funding";
 import { requirePartnership } from "./partnership-access";
+import { unsafeIndicatorsWithoutYearTarget } from "./targets";
 import { unsafeIndicatorQuarters, unsafeIndicatorSummaries, unsafeReportingGrid } from "./results";
 
 export type PartnershipDashboard = Awaited<ReturnType<typeof getPartnershipDashboard>>;
@@ -39,12 +40,13 @@ export async function getPartnershipDashboard(actor: Actor | null, slug: string,
       objectives: { orderBy: { sortOrder: "asc" }, select: { code: true, title: true } },
     },
   });
-  const [totals, fundingQuarters, statements, indicators, grid] = await Promise.all([
+  const [totals, fundingQuarters, statements, indicators, grid, withoutYearTarget] = await Promise.all([
     unsafeFundingTotals(db, ref.id, filters.currency),
     unsafeFundingByQuarter(db, ref.id, filters.currency),
     unsafeFundingStatements(db, ref.id),
     unsafeIndicatorSummaries(db, ref.id),
     unsafeReportingGrid(db, ref.id),
+    unsafeIndicatorsWithoutYearTarget(db, ref.id),
   ]);
 
   const visibleIndicators = indicators.filter(
@@ -81,5 +83,7 @@ export async function getPartnershipDashboard(actor: Actor | null, slug: string,
     objectiveForPercent,
     percentOfTarget: indicators.filter((i) => i.objectiveCode === objectiveForPercent),
     grid: grid.filter((c) => inRange(c.quarter, filters.from, filters.to)),
+    /** Per year of the partnership, the indicators that take a target but have no annual one (GAO's third recommendation). */
+    annualTargets: { indicators: indicators.filter((i) => i.unit !== "TEXT").length, missing: withoutYearTarget },
   };
 }

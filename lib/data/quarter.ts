@@ -47,7 +47,8 @@ export async function editableReport(tx: Tx, periodId: string, organizationId: s
   return submission;
 }
 
-const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+/** Whether a write failed on a unique key (Prisma P2002): another writer got there first. */
+export const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 
 /**
  * Claims the report for one change: creates it at version 1 when it is the quarter's first, or

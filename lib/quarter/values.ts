@@ -37,7 +37,11 @@ const COUNT_MAX = 1_000_000n;
 /** measurement.value is numeric(18, 2): 16 digits before the point; this keeps well inside it. */
 const FIGURE_LIMIT = 10n ** 13n;
 
-function checkNumber(unit: QuarterIndicator["unit"], text: string): string | null {
+/**
+ * What is wrong with a figure typed for an indicator of this unit, or null. `count` names what a
+ * count is for in the message about its ceiling ("A count for one quarter", "A target").
+ */
+export function checkNumber(unit: QuarterIndicator["unit"], text: string, count = "A count for one quarter"): string | null {
   if (!/^\d+(\.\d{1,2})?$/.test(text)) {
     return unit === "COUNT" ? "Enter a whole number of 0 or more, without commas." : "Enter a number of 0 or more, with at most two decimals.";
   }
@@ -45,7 +49,7 @@ function checkNumber(unit: QuarterIndicator["unit"], text: string): string | nul
   if (unit === "PERCENT" && Number(text) > 100) return "A percentage is from 0 to 100.";
   // Compared as whole numbers of any length (a float would round a 30-digit entry).
   const whole = BigInt(text.split(".")[0]!);
-  if (unit === "COUNT" && whole > COUNT_MAX) return "A count for one quarter is at most 1,000,000: check the figure.";
+  if (unit === "COUNT" && whole > COUNT_MAX) return `${count} is at most 1,000,000: check the figure.`;
   if (whole >= FIGURE_LIMIT) return "A figure must be below 10,000,000,000,000: check it.";
   return null;
 }

@@ -54,6 +54,7 @@ const samplePaths: Record<string, string> = {
   "/dashboard/[slug]/reports/[period]/import": "/dashboard/philippines/reports/2019Q3/import",
   "/dashboard/[slug]/indicators/[code]": "/dashboard/philippines/indicators/O1.1",
   "/dashboard/[slug]/objectives/[code]": "/dashboard/philippines/objectives/O2",
+  "/dashboard/[slug]/targets": "/dashboard/philippines/targets",
 };
 
 function expectedStatus(rule: RouteRule, role: Role | null): number {

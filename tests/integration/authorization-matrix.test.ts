@@ -186,7 +186,26 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       };
     },
   },
+  // O1.2 has no seeded annual targets: each case starts from "No target set" for 2019 (set) or
+  // from a target of 14 (clear), so an allowed call always has something to write.
+  "app/dashboard/[slug]/targets/actions.ts": {
+    setTargetAction: async () => {
+      const indicatorId = await targetFixtureIndicator();
+      await db.target.deleteMany({ where: { indicatorId, scope: "YEAR", year: 2019 } });
+      return { formData: form({ indicatorId, scope: "YEAR", year: "2019", quarter: "0", expected: "", value: "25", note: "Agreed at the annual dialogue." }) };
+    },
+    clearTargetAction: async () => {
+      const indicatorId = await targetFixtureIndicator();
+      const key = { indicatorId, scope: "YEAR" as const, year: 2019, quarter: 0 };
+      await db.target.upsert({ where: { indicatorId_scope_year_quarter: key }, create: { ...key, value: "14" }, update: { value: "14" } });
+      return { formData: form({ indicatorId, scope: "YEAR", year: "2019", quarter: "0", expected: "14" }) };
+    },
+  },
 };
+
+async function targetFixtureIndicator() {
+  return (await db.indicator.findFirstOrThrow({ where: { code: "O1.2", objective: { partnership: { slug: "philippines" } } } })).id;
+}
 
 async function actors(): Promise<[string, Actor | null][]> {
   const inScope = await Promise.all(
@@ -209,7 +228,8 @@ async function actors(): Promise<[string, Actor | null][]> {
 // Who may run each action on its fixture (all on the Philippines partnership, the quarter actions
 // on IACAT's report), written out as a reviewer reads the rules, not computed from lib/auth: an
 // administrator manages users and reopens; a TIP Office reviewer of the partnership approves or
-// returns; IACAT's own encoder enters values and contributions; the comment thread is open to
+// returns; the administrator and the partnership's reviewer set and clear targets; IACAT's own
+// encoder enters values and contributions; the comment thread is open to
 // the administrator, the partnership's reviewer and the reporting organization. Everyone else,
 // and every user assigned only to Ghana, is FORBIDDEN; a visitor without a session is
 // UNAUTHENTICATED.
@@ -238,6 +258,9 @@ const ALLOWED: Record<string, string[]> = {
   addCommentAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)", "ENCODER (Philippines)"],
   recordContributionAction: ["ENCODER (Philippines)"],
   removeContributionAction: ["ENCODER (Philippines)"],
+  // Targets: an administrator, or a reviewer of the partnership; not encoders or partners.
+  setTargetAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
+  clearTargetAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
 };
 
 describe("server actions refuse whoever the rules refuse, and write nothing", () => {

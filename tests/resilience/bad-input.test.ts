@@ -123,6 +123,8 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<string | string[]>>> = 
     note: text,
   },
   removeContributionAction: { contributionId: randomId, version: text },
+  setTargetAction: { indicatorId: randomId, scope: text, year: text, quarter: text, expected: text, value: text, note: text },
+  clearTargetAction: { indicatorId: randomId, scope: text, year: text, quarter: text, expected: text },
   changeOwnPasswordAction: { current: text, password: text, confirm: text },
   startTwoStepAction: {},
   confirmTwoStepAction: { code: text },

@@ -6,10 +6,10 @@ import { ACTIONS, can, roleLabel, ROLES, scopeOf, type Actor } from "../../lib/a
 // role → action → reach ("-" may not).
 // prettier-ignore
 const TABLE = {
-  ADMIN:    { "dashboard.view": "any",         "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "-",           "submission.reopen": "any", "submission.comment": "any",          "audit.view": "any",         "user.manage": "any", "account.manage": "any" },
-  REVIEWER: { "dashboard.view": "partnership", "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "partnership", "submission.reopen": "-",   "submission.comment": "partnership",  "audit.view": "partnership", "user.manage": "-", "account.manage": "any" },
-  ENCODER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "organization", "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-", "account.manage": "any" },
-  PARTNER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "-",            "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "audit.view": "-",           "user.manage": "-", "account.manage": "any" },
+  ADMIN:    { "dashboard.view": "any",         "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "-",           "submission.reopen": "any", "submission.comment": "any",          "target.manage": "any",         "audit.view": "any",         "user.manage": "any", "account.manage": "any" },
+  REVIEWER: { "dashboard.view": "partnership", "submission.edit": "-",            "contribution.record": "-",            "submission.submit": "-",            "submission.review": "partnership", "submission.reopen": "-",   "submission.comment": "partnership",  "target.manage": "partnership", "audit.view": "partnership", "user.manage": "-", "account.manage": "any" },
+  ENCODER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "organization", "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "target.manage": "-",           "audit.view": "-",           "user.manage": "-", "account.manage": "any" },
+  PARTNER:  { "dashboard.view": "partnership", "submission.edit": "organization", "contribution.record": "-",            "submission.submit": "organization", "submission.review": "-",           "submission.reopen": "-",   "submission.comment": "organization", "target.manage": "-",           "audit.view": "-",           "user.manage": "-", "account.manage": "any" },
 } as const;
 
 const actor = (role: Actor["role"], partnershipIds = ["ph"], organizationId = "iacat"): Actor => ({
@@ -46,6 +46,12 @@ describe("the permission table", () => {
 
     expect(can(actor("PARTNER"), "submission.review", here)).toBe(false);
     expect(can(actor("PARTNER"), "user.manage")).toBe(false);
+    // Targets: an administrator anywhere, a reviewer on their own partnerships, no one else.
+    expect(can(actor("ADMIN", []), "target.manage", { partnershipId: "gh" })).toBe(true);
+    expect(can(actor("REVIEWER"), "target.manage", { partnershipId: "ph" })).toBe(true);
+    expect(can(actor("REVIEWER", ["gh"]), "target.manage", { partnershipId: "ph" })).toBe(false);
+    expect(can(actor("ENCODER"), "target.manage", here)).toBe(false);
+    expect(can(actor("PARTNER"), "target.manage", here)).toBe(false);
     // A partnership-wide reach does not depend on the reviewer's own organization.
     expect(can(actor("REVIEWER", ["ph"], "tip"), "submission.review", here)).toBe(true);
     expect(can(actor("REVIEWER", ["ph"], "tip"), "submission.comment", here)).toBe(true);

@@ -23,6 +23,7 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
   const view = await readForPage(() => getPartnershipDashboard(actor, slug, filters), path);
   const { partnership } = view;
   const quarters = quarterRange(parseQuarter(partnership.firstQuarter)!, parseQuarter(partnership.lastQuarter)!).map(formatQuarter);
+  const years = [...new Set(quarters.map((q) => Number(q.slice(0, 4))))];
   const hasData = view.funding.totals.length > 0 || view.indicators.length > 0;
 
   return (
@@ -37,6 +38,7 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
           {partnership.lastQuarter}) · {statusLabel[partnership.status]}
         </p>
         <p className="text-sm">
+          <Link href={`/dashboard/${slug}/targets`}>Targets by year and quarter</Link> ·{" "}
           <Link href={`/dashboard/${slug}/releases`}>Public releases beside these live figures</Link> ·{" "}
           <Link href={`/partnerships/${slug}`}>The public summary</Link>
         </p>
@@ -75,6 +77,39 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
               <PercentOfTargetPanel objective={view.objectiveForPercent} indicators={view.percentOfTarget} slug={partnership.slug} />
             ) : null}
           </section>
+
+          {view.annualTargets.indicators > 0 ? (
+            <section aria-labelledby="annual-targets-heading" className="space-y-2">
+              <h2 id="annual-targets-heading" className="text-2xl font-bold">
+                Indicators without an annual target
+              </h2>
+              {view.annualTargets.missing.length === 0 ? (
+                <p>Every indicator has a target for every year of the partnership.</p>
+              ) : (
+                <ul className="space-y-1">
+                  {years.map((year) => {
+                    const missing = view.annualTargets.missing.filter((m) => m.year === year);
+                    return (
+                      <li key={year}>
+                        <span className="font-semibold">{year}:</span>{" "}
+                        {missing.length === 0
+                          ? "every indicator has a target."
+                          : missing.map((m, i) => (
+                              <span key={m.code}>
+                                {i > 0 ? ", " : null}
+                                <Link href={`/dashboard/${slug}/targets#indicator-${m.code}`}>
+                                  {m.code}
+                                  <span className="sr-only"> {m.name}</span>
+                                </Link>
+                              </span>
+                            ))}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          ) : null}
 
           <section aria-labelledby="partners-heading" className="space-y-4">
             <h2 id="partners-heading" className="text-2xl font-bold">
