@@ -22,13 +22,12 @@ async function claimEditableSubmission(tx: Tx, input: { slug: string; period: st
       "Someone else saved this quarter after you opened it, so nothing was saved. Reload the page, then add the contribution again.",
     );
   }
-  const submission = await claimReport(tx, {
-    partnershipId,
-    periodId: period.id,
-    organizationId: input.organizationId,
-    version: input.version,
-    existingId: existing?.id ?? null,
-  });
+  const submission = await claimReport(
+    tx,
+    { partnershipId, periodId: period.id, organizationId: input.organizationId, version: input.version, existingId: existing?.id ?? null },
+    // A change to a returned report, like a saved draft, marks it as being revised.
+    existing?.status === "RETURNED" ? { revisedAt: new Date() } : {},
+  );
   return { period, submission };
 }
 

@@ -18,6 +18,7 @@ export async function partnershipNavigation(actor: Actor | null, slug: string) {
     links: [
       { href: base, label: "Overview" },
       { href: `${base}/reports`, label: "Quarter reports" },
+      { href: `${base}/targets`, label: "Targets" },
       ...(audit ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
       { href: `${base}/releases`, label: "Public releases" },
     ],
