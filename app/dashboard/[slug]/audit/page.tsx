@@ -24,7 +24,9 @@ function ChangeList({ changes }: { changes: Change[] }) {
   return (
     <ul className="min-w-48 max-w-md space-y-1 wrap-anywhere text-sm">
       {changes.map((c, i) => (
-        <li key={i}>
+        // Relative, so that the hidden words stay inside the table's scrolling frame (an absolute
+        // element placed by the page would widen it past a phone's screen).
+        <li key={i} className="relative">
           <span className="font-semibold">{c.field}:</span> {c.from} <span aria-hidden="true">→</span>
           <span className="sr-only">changed to</span> {c.to}
         </li>
