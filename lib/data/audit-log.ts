@@ -160,5 +160,3 @@ async function namesOfIds(): Promise<Names> {
     SELECT id, "shortName" AS name FROM "Organization" UNION ALL SELECT id, name FROM "Partnership"`;
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
-
-export type AuditLog = Awaited<ReturnType<typeof listAuditEvents>>;

@@ -6,7 +6,7 @@ import type { Actor } from "../../lib/auth/permissions";
 import { listAuditEvents } from "../../lib/data/audit-log";
 import { signInWithPassword } from "../../lib/data/sign-in";
 import { addComment, reviewSubmission, saveSubmission } from "../../lib/data/submissions";
-import { createUser as createUserAsAdmin } from "../../lib/data/users";
+import { changeUserAccess, createUser as createUserAsAdmin } from "../../lib/data/users";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { createPeriod, createSubmittedSubmission, createUser, organizationId, partnershipId } from "../factories";
 import { emptyTables, testDb } from "../support/database";
@@ -55,6 +55,18 @@ beforeAll(async () => {
   await addComment(encoder, { submissionId: submission.id, body: '=HYPERLINK("http://evil.example")' });
 });
 afterAll(() => db.$disconnect());
+
+/** A user made by an administrator, as the users page does (so it is audited), with PASSPHRASE. */
+const PASSPHRASE = "a long and unusual passphrase 42";
+const addUser = async (email: string, role: "ENCODER" | "REVIEWER", organization: string, partnership: string) =>
+  createUserAsAdmin(admin, {
+    email,
+    name: "Someone New",
+    role,
+    organizationId: await organizationId(db, organization),
+    partnershipIds: [await partnershipId(db, partnership)],
+    password: PASSPHRASE,
+  });
 
 const changesOf = (row: { changes: { field: string; from: string; to: string }[] }) => row.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`);
 
@@ -135,23 +147,9 @@ describe("the audit log", () => {
   });
 
   it("shows administrators the user-management events and sign-ins of the partnership's users, and reviewers none of them", async () => {
-    const created = await createUserAsAdmin(admin, {
-      email: "new.encoder@iacat.test",
-      name: "New Encoder",
-      role: "ENCODER",
-      organizationId: iacat,
-      partnershipIds: [await partnershipId(db, "philippines")],
-      password: "a long and unusual passphrase 42",
-    });
-    await createUserAsAdmin(admin, {
-      email: "ghana.reviewer@state.test",
-      name: "Ghana Reviewer",
-      role: "REVIEWER",
-      organizationId: await organizationId(db, "TIP Office"),
-      partnershipIds: [await partnershipId(db, "ghana")],
-      password: "another long unusual passphrase 43",
-    });
-    expect((await signInWithPassword("new.encoder@iacat.test", "a long and unusual passphrase 42", "192.0.2.1")).ok).toBe(true);
+    await addUser("new.encoder@iacat.test", "ENCODER", "IACAT", "philippines");
+    await addUser("ghana.reviewer@state.test", "REVIEWER", "TIP Office", "ghana");
+    expect((await signInWithPassword("new.encoder@iacat.test", PASSPHRASE, "192.0.2.1")).ok).toBe(true);
     expect((await signInWithPassword("new.encoder@iacat.test", "wrong password", "192.0.2.1")).ok).toBe(false);
     expect((await signInWithPassword("ghana.reviewer@state.test", "wrong password", "192.0.2.1")).ok).toBe(false);
 
@@ -170,7 +168,15 @@ describe("the audit log", () => {
     expect(asReviewer.rows.filter((r) => r.action.startsWith("user.") || r.action.startsWith("auth."))).toEqual([]);
     expect(asReviewer.events.map((e) => e.action)).not.toContain("auth.sign_in");
     expect((await listAuditEvents(reviewer, "philippines", { event: "user.create" })).rows).toEqual([]);
-    expect(created.id).toBeTruthy();
+  });
+
+  it("keeps showing administrators the change that took a user off the partnership", async () => {
+    const leaving = await addUser("leaving.encoder@iacat.test", "ENCODER", "IACAT", "philippines");
+    await changeUserAccess(admin, { userId: leaving.id, role: "ENCODER", organizationId: iacat, partnershipIds: [] });
+    const log = await listAuditEvents(admin, "philippines", { event: "user.change_access" });
+    expect(log.rows.map((r) => [r.subject, ...changesOf(r)])).toEqual([
+      ["leaving.encoder@iacat.test", "partnerships: U.S.–Philippines Child Protection Compact (CPC) Partnership → none"],
+    ]);
   });
 
   it("refuses encoders and partner staff, and reviewers of other partnerships", async () => {
