@@ -47,6 +47,7 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard/[slug]/reports/[period]/import": "submission.edit",
   "/api/partnerships/[slug]/reports/[period]/export": "dashboard.view",
   "/api/partnerships/[slug]/reports/[period]/import": "submission.edit",
+  "/api/partnerships/[slug]/audit/export": "audit.view",
   "/dashboard/[slug]/indicators/[code]": "dashboard.view",
   "/dashboard/[slug]/objectives/[code]": "dashboard.view",
   "/dashboard/[slug]/targets": "dashboard.view",

@@ -18,3 +18,14 @@ export function isSameOrigin(request: Request): boolean {
     return false;
   }
 }
+
+/**
+ * For downloads (GET), which carry no Origin: browsers say in Sec-Fetch-Site where a request
+ * came from. A link on our own pages is "same-origin", an address typed or bookmarked "none";
+ * another site's page, or a page on another port of this host ("same-site"), is refused. A
+ * client that sends no such header is no browser page of another site; its session decides.
+ */
+export function isFromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { ChosenIndicatorChart, unitLabel } from "@/components/dashboard/results-section";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
+import { scopeOf } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getIndicatorDetail } from "@/lib/data/indicator-detail";
 import { formatDateTime, formatMeasure, submissionStatusLabel } from "@/lib/format";
@@ -114,6 +115,12 @@ export default async function IndicatorPage({ params }: { params: Params }) {
             ))}
           </ul>
         )}
+        {scopeOf(actor.role, "audit.view") !== null ? (
+          <p>
+            <Link href={`/dashboard/${slug}/audit?indicator=${encodeURIComponent(summary.code)}`}>History of this indicator</Link>: every change to its values,
+            notes and evidence links, in the audit log.
+          </p>
+        ) : null}
       </section>
     </div>
   );
