@@ -26,6 +26,8 @@ export const EVENT_LABELS: Record<string, string> = {
   "contribution.record": "Contribution recorded",
   "contribution.remove": "Contribution removed",
   "comment.create": "Comment added",
+  "target.set": "Target set",
+  "target.cleared": "Target cleared",
   "user.create": "User created",
   "user.change_access": "User's role or access changed",
   "user.disable": "User disabled",
@@ -96,6 +98,16 @@ function reportChanges(action: string, before: JsonObject, after: JsonObject): C
   return changes;
 }
 
+/** A target: "O2.1 target for 2019: 16 → 20", or "… → No target set" when cleared. */
+function targetChanges(before: JsonObject, after: JsonObject): Change[] {
+  const key = "scope" in after ? after : before;
+  const period =
+    key.scope === "YEAR" ? `for ${text(key.year)}` : key.scope === "QUARTER" ? `for ${text(key.year)}Q${text(key.quarter)}` : "for the partnership's life";
+  const field = `${text(key.indicator)} target ${period}`;
+  const value = (t: JsonObject) => ("value" in t ? text(t.value) : "No target set");
+  return [...change(field, value(before), value(after)), ...change(`${text(key.indicator)} target note`, text(before.note), text(after.note))];
+}
+
 /** A contribution as one line: "Cash PHP 1000000 at 56.5 PHP per USD (rate of 2021-05-01, BSP)". */
 function contributionText(c: JsonObject): string {
   const kind = typeof c.kind === "string" ? (contributionKinds[c.kind as keyof typeof contributionKinds] ?? c.kind) : "Contribution";
@@ -152,7 +164,8 @@ export function describeChanges(action: string, before: unknown, after: unknown,
   if (action === "contribution.record" || action === "contribution.remove") {
     return change("contribution", "kind" in b ? contributionText(b) : NONE, "kind" in a ? contributionText(a) : NONE);
   }
-  if (action === "comment.create") return change("comment", NONE, text(a.body));
+  if (action === "comment.create") return change(typeof a.indicator === "string" ? `comment on ${a.indicator}` : "comment", NONE, text(a.body));
+  if (action === "target.set" || action === "target.cleared") return targetChanges(b, a);
   if (action.startsWith("user.")) return userChanges(b, a, names);
   if (action === "auth.sign_in" || action === "auth.sign_in_failed") {
     return [...change("email", NONE, text(a.email)), ...change("outcome", NONE, text(a.outcome))];

@@ -46,9 +46,11 @@ const FIGURE = "'^-?[0-9]+(\\.[0-9]+)?$'";
 /**
  * A report event that changed one of the indicator's cells (figures compared as numbers, cells
  * never entered left out), its measurement note or its evidence link: what lib/data/quarter.ts
- * `auditedValues` records, before and after.
+ * `auditedValues` records, before and after. Also a comment on the indicator, and a change to
+ * one of its targets (both record the indicator's code).
  */
-const touchesIndicator = (code: string) => Prisma.sql`e."entityType" = 'Submission' AND (
+const touchesIndicator = (code: string) => Prisma.sql`(e."entityType" IN ('Comment', 'Target') AND COALESCE(e.after, e.before)->>'indicator' = ${code}::text)
+  OR e."entityType" = 'Submission' AND (
   EXISTS (
     SELECT 1 FROM jsonb_each_text(COALESCE(e.before->'values'->${code}::text, '{}'::jsonb)) b
     FULL JOIN jsonb_each_text(COALESCE(e.after->'values'->${code}::text, '{}'::jsonb)) a ON a.key = b.key

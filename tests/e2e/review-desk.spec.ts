@@ -84,6 +84,16 @@ test("the review desk: evidence in front of the reviewer, an indicator comment, 
   await review.getByLabel("Approve").check();
   await review.getByRole("button", { name: "Record decision" }).click();
   await expect(iacatHeading(reviewer)).toHaveText("IACAT: Approved");
+
+  // The quarter's history reads as a list of changes, step by step.
+  await reviewer.getByRole("link", { name: "History of this quarter" }).click();
+  await expect(reviewer).toHaveURL(/\/dashboard\/philippines\/audit\?quarter=2021Q1$/);
+  const log = reviewer.getByRole("table");
+  for (const event of ["Quarter's report returned", "Quarter's report saved as draft", "Quarter's report submitted", "Quarter's report approved"]) {
+    await expect(log.getByRole("cell", { name: event, exact: true }).first()).toBeVisible();
+  }
+  await expect(log).toContainText(new RegExp(`O2\\.1 Total:\\s*${value}\\s*→\\s*changed to\\s*${corrected}`));
+  await expect(log).toContainText("Which court records? The figure needs its docket numbers.");
   await reviewer.goto("/dashboard");
   await expect(reviewer.getByRole("region", { name: /^Waiting for review/ }).getByRole("heading")).toHaveText("Waiting for review (0)");
 

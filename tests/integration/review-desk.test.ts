@@ -4,6 +4,7 @@
 // illustrative series and from the database, never from the code under test.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../lib/auth/permissions";
+import { listAuditEvents } from "../../lib/data/audit-log";
 import { getQuarterReport } from "../../lib/data/reports";
 import { addComment, reopenSubmission, reviewSubmission, saveSubmission } from "../../lib/data/submissions";
 import { valuesFromForm } from "../../lib/quarter/form";
@@ -105,6 +106,11 @@ describe("the review desk", () => {
     expect(await refusal(addComment(reviewer, { submissionId, indicatorCode: "O1.1", body: "Wrong report." }))).toBe("VALIDATION");
     expect(await databaseDigest(url)).toEqual(before);
     await addComment(reviewer, { submissionId, indicatorCode: "O2.1", body: "Tripled on Q2: which court records?" });
+    // The audit log finds the comment under its indicator, and not under another.
+    const commentsOn = async (code: string) =>
+      (await listAuditEvents(reviewer, "philippines", { quarter: "2019Q3", indicator: code, event: "comment.create" })).rows.flatMap((r) => r.changes);
+    expect(await commentsOn("O2.1")).toEqual([{ field: "comment on O2.1", from: "—", to: "Tripled on Q2: which court records?" }]);
+    expect(await commentsOn("O4.1")).toEqual([]);
     await reviewSubmission(reviewer, { submissionId, version: review.submission!.version, decision: "RETURN", reason: "O2.1 needs its source." });
 
     // The encoder sees the comment beside O2.1, and only there.

@@ -79,6 +79,24 @@ describe("an audit event's change list", () => {
     expect(describeChanges("comment.create", null, { submissionId: "s1", body: "Please attach the registry extract." })).toEqual([
       { field: "comment", from: "—", to: "Please attach the registry extract." },
     ]);
+    expect(describeChanges("comment.create", null, { submissionId: "s1", indicator: "O2.1", body: "Which court records?" })).toEqual([
+      { field: "comment on O2.1", from: "—", to: "Which court records?" },
+    ]);
+  });
+
+  it("shows a target set, changed and cleared, with its period", () => {
+    const target = { indicator: "O2.1", scope: "YEAR", year: 2019, quarter: 0, value: "16", note: null, illustrative: true };
+    expect(describeChanges("target.set", null, { ...target, illustrative: false })).toEqual([
+      { field: "O2.1 target for 2019", from: "No target set", to: "16" },
+    ]);
+    expect(describeChanges("target.set", target, { ...target, value: "20", note: "Raised at the 2019 dialogue" })).toEqual([
+      { field: "O2.1 target for 2019", from: "16", to: "20" },
+      { field: "O2.1 target note", from: "—", to: "Raised at the 2019 dialogue" },
+    ]);
+    expect(describeChanges("target.cleared", { ...target, scope: "QUARTER", quarter: 3, value: "4" }, null)).toEqual([
+      { field: "O2.1 target for 2019Q3", from: "4", to: "No target set" },
+    ]);
+    expect(eventLabel("target.cleared")).toBe("Target cleared");
   });
 
   it("names the organization, role and partnerships a user change records by id", () => {
