@@ -30,7 +30,8 @@ export async function saveSubmissionAction(_previous: ActionResult, formData: Fo
       throw error instanceof InvalidQuarterValues ? new AppError("VALIDATION", error.message, fieldErrors(error.problems)) : error;
     });
     revalidatePath("/dashboard", "layout");
-    return status === "SUBMITTED" ? "Submitted for review. A reviewer will approve it or return it with a reason." : "Draft saved.";
+    if (status === "SUBMITTED") return "Submitted for review. A reviewer will approve it or return it with a reason.";
+    return status === "RETURNED" ? "Draft saved: the report stays returned — being revised, until you submit it again." : "Draft saved.";
   });
 }
 
