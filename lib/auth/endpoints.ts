@@ -29,6 +29,9 @@ export const SERVER_ACTIONS = {
     setTargetAction: "target.manage",
     clearTargetAction: "target.manage",
   },
+  "app/dashboard/[slug]/dialogues/actions.ts": {
+    saveDialogueAction: "dialogue.manage",
+  },
 } as const satisfies Record<string, Record<string, Action>>;
 
 /** "signed-in": any signed-in user; otherwise the permission (for a partnership when the path has one). */
@@ -51,6 +54,9 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard/[slug]/indicators/[code]": "dashboard.view",
   "/dashboard/[slug]/objectives/[code]": "dashboard.view",
   "/dashboard/[slug]/targets": "dashboard.view",
+  "/dashboard/[slug]/dialogues": "dashboard.view",
+  "/dashboard/[slug]/dialogues/[id]": "dashboard.view",
+  "/api/partnerships/[slug]/dialogues/[id]/pack.pdf": "dashboard.view",
 };
 
 /** Pages and route handlers anyone may reach. */

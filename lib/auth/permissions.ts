@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "submission.comment": { ADMIN: "any", REVIEWER: "partnership", ENCODER: "organization", PARTNER: "organization" },
   /** Set, change or clear an indicator's targets (per year, quarter or the life of the partnership). */
   "target.manage": { ADMIN: "any", REVIEWER: "partnership" },
+  /** Create the annual dialogue of a year and mark the indicators it discusses. */
+  "dialogue.manage": { ADMIN: "any", REVIEWER: "partnership" },
   /** Read the audit log of a partnership. */
   "audit.view": { ADMIN: "any", REVIEWER: "partnership" },
   /** Create users, change their role and partnerships, disable them, reset passwords. */

@@ -19,6 +19,7 @@ export async function partnershipNavigation(actor: Actor | null, slug: string) {
       { href: base, label: "Overview" },
       { href: `${base}/reports`, label: "Quarter reports" },
       { href: `${base}/targets`, label: "Targets" },
+      { href: `${base}/dialogues`, label: "Dialogues" },
       ...(audit ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
       { href: `${base}/releases`, label: "Public releases" },
     ],

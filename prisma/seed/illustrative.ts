@@ -213,3 +213,22 @@ export const deliveries: DeliverySpec[] = [
 export function quarterlyDeliveries(spec: DeliverySpec): number[] {
   return splitWhole(spec.total / 1000, activeWeights(`${spec.from}-${spec.to ?? ""}`)).map((k) => k * 1000);
 }
+
+/**
+ * The annual high-level dialogues, one for each year of the partnership. The dates of 2018, 2019
+ * and 2021 are those the record gives (U.S. Embassy Manila, 15 November 2018; Manila Bulletin,
+ * 20 November 2019; IACAT on the final dialogue of 29 April 2021); the 2020 date, the places,
+ * the participants and the key indicators are illustrative.
+ */
+export const dialogues: { year: number; heldOn: string; place: string; participants: string; indicators: string[] }[] = [
+  { year: 2018, heldOn: "2018-11-06", place: "Manila", participants: "TIP Office; IACAT; IJM; The Salvation Army", indicators: ["O1.2", "O2.1", "O4.1"] },
+  {
+    year: 2019,
+    heldOn: "2019-11-19",
+    place: "Manila and Cebu",
+    participants: "TIP Office; IACAT; IJM; The Salvation Army",
+    indicators: ["O1.2", "O2.1", "O4.1", "O5.1"],
+  },
+  { year: 2020, heldOn: "2020-11-17", place: "Online", participants: "TIP Office; IACAT; IJM; The Salvation Army", indicators: ["O2.1", "O4.1", "O5.1"] },
+  { year: 2021, heldOn: "2021-04-29", place: "Online", participants: "TIP Office; IACAT; IJM; The Salvation Army", indicators: ["O2.1", "O4.1", "O5.1"] },
+];

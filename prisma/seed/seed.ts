@@ -6,7 +6,7 @@ import { publishRelease } from "../../lib/data/publish-release";
 import { formatQuarter, quarterOfDate, reportDueOn } from "../../lib/periods";
 import { isDemoWork } from "./demo-work";
 import { commitments, milestones, objectives, organizations, otherPartnerships, philippines, results, sources, type OrganizationRef } from "./facts";
-import { deliveries, firstQuarter, indicators, lastQuarter, quarterlyDeliveries, quarterlyValues, reportingQuarters } from "./illustrative";
+import { deliveries, dialogues, firstQuarter, indicators, lastQuarter, quarterlyDeliveries, quarterlyValues, reportingQuarters } from "./illustrative";
 
 export interface SeedReport {
   created: string[];
@@ -283,6 +283,21 @@ async function seedPhilippines(tx: Tx, demoWork: boolean) {
       event: `${organizations[reporter].shortName}'s report for ${formatQuarter(quarters[qIndex]!)} approved (illustrative)`,
       at: on,
       dateIllustrative: true,
+    });
+  }
+
+  // A dialogue for each year, with its key indicators (illustrative; dates from the record where it has one).
+  for (const d of dialogues) {
+    await tx.dialogue.create({
+      data: {
+        partnershipId: partnership.id,
+        year: d.year,
+        heldOn: day(d.heldOn),
+        place: d.place,
+        participants: d.participants,
+        illustrative: true,
+        indicators: { create: d.indicators.map((code) => ({ indicatorId: indicatorIds[code]! })) },
+      },
     });
   }
 }

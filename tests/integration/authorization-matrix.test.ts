@@ -201,6 +201,22 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       return { formData: form({ indicatorId, scope: "YEAR", year: "2019", quarter: "0", expected: "14" }) };
     },
   },
+  // Each case starts with no 2019 dialogue, so an allowed call creates one.
+  "app/dashboard/[slug]/dialogues/actions.ts": {
+    saveDialogueAction: async () => {
+      await db.dialogue.deleteMany({ where: { year: 2019, partnership: { slug: "philippines" } } });
+      return {
+        formData: form({
+          slug: "philippines",
+          year: "2019",
+          heldOn: "2019-11-12",
+          place: "Manila",
+          participants: "TIP Office; IACAT",
+          "indicators[]": ["O2.1"],
+        }),
+      };
+    },
+  },
 };
 
 async function targetFixtureIndicator() {
@@ -261,6 +277,8 @@ const ALLOWED: Record<string, string[]> = {
   // Targets: an administrator, or a reviewer of the partnership; not encoders or partners.
   setTargetAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
   clearTargetAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
+  // Dialogues: the same, an administrator or a reviewer of the partnership.
+  saveDialogueAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
 };
 
 describe("server actions refuse whoever the rules refuse, and write nothing", () => {

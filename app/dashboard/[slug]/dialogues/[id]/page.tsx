@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
+import { requireSignedIn } from "@/lib/auth/session";
+import { getDialoguePack } from "@/lib/data/dialogues";
+import { readPackBasis } from "@/lib/dialogues/basis";
+import { directionText, figureText, varianceText, verdictText } from "@/lib/dialogues/format";
+import { AppError } from "@/lib/errors";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { readForPage } from "@/lib/page-errors";
+
+export const metadata: Metadata = { title: "Dialogue pack" };
+
+type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DialoguePackPage({ params, searchParams }: Props) {
+  const { slug, id } = await params;
+  const path = `/dashboard/${slug}/dialogues/${id}`;
+  const actor = await requireSignedIn(path);
+  const basis = readPackBasis(await searchParams);
+  const pack = await readForPage(() => {
+    if (basis === "invalid") throw new AppError("NOT_FOUND", "Ask for a release by its number (?release=12) or for the live figures (?live=1).");
+    return getDialoguePack(actor, slug, id, basis);
+  }, path);
+  const query = pack.basis.kind === "release" ? `?release=${pack.basis.number}` : "?live=1";
+  return (
+    <article className="dialogue-pack space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-muted print:hidden">
+          <Link href={`/dashboard/${slug}/dialogues`}>All dialogues</Link>
+        </p>
+        <h1 className="text-3xl font-bold">
+          {pack.partnership.name}: {pack.dialogue.year} high-level dialogue pack
+        </h1>
+        <p>
+          Held {formatDate(pack.dialogue.heldOn)} in {pack.dialogue.place}. Participants: {pack.dialogue.participants}.
+        </p>
+        {pack.dialogue.illustrative ? <IllustrativeBadge what="Illustrative dialogue" /> : null}
+        <p role="status" className={pack.basis.kind === "live" ? "border-l-4 border-accent-warm bg-base-lightest p-3 font-semibold" : "font-semibold"}>
+          {pack.basis.kind === "release"
+            ? `Figures as of release ${pack.basis.number}, published ${formatDateTime(pack.basis.publishedAt)}.`
+            : `Live figures of ${formatDateTime(pack.basis.at)}: approved but not yet published.`}
+        </p>
+        <form method="get" className="flex flex-wrap items-end gap-2 print:hidden" aria-label="Choose the figures of the pack">
+          <label className="font-semibold">
+            Figures as of
+            <select
+              name="release"
+              defaultValue={pack.basis.kind === "release" ? String(pack.basis.number) : ""}
+              className="mt-1 block rounded border border-ink p-1"
+            >
+              {pack.releases.map((r) => (
+                <option key={r.number} value={r.number}>
+                  Release {r.number} ({formatDate(r.publishedAt.slice(0, 10))})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded border border-ink px-3 py-1">
+            Show
+          </button>
+          <Link href={`${path}?live=1`}>Live figures (unpublished)</Link>
+          <a href={`/api/partnerships/${slug}/dialogues/${id}/pack.pdf${query}`} className="font-semibold">
+            Download this pack as PDF
+          </a>
+        </form>
+      </header>
+
+      <section aria-labelledby="key-indicators" className="space-y-2">
+        <h2 id="key-indicators" className="text-2xl font-bold">
+          Key indicators
+        </h2>
+        {pack.indicators.length === 0 ? (
+          <p role="status">No key indicator is marked for this dialogue.</p>
+        ) : (
+          <DataTable
+            caption={`Key indicators for ${pack.dialogue.year}: annual target, actual and variance`}
+            columns={[
+              { key: "indicator", label: "Indicator" },
+              { key: "target", label: `Target ${pack.dialogue.year}`, numeric: true },
+              { key: "actual", label: "Actual", numeric: true },
+              { key: "variance", label: "Variance", numeric: true },
+              { key: "verdict", label: "Against target" },
+              { key: "quarters", label: "Quarters, and what stands behind each" },
+            ]}
+            rowKey={(_row, i) => pack.indicators[i]!.code}
+            rows={pack.indicators.map((k) => ({
+              indicator: (
+                <>
+                  <span className="font-semibold">{k.code}</span> {k.name}
+                </>
+              ),
+              target: (
+                <>
+                  {figureText(k.target, k.unit)}
+                  {k.targetIllustrative ? <span className="block text-xs text-illustrative">illustrative</span> : null}
+                </>
+              ),
+              actual: figureText(k.actual, k.unit),
+              variance: varianceText(k),
+              verdict: `${verdictText(k)} (${directionText[k.direction]})`,
+              quarters:
+                k.quarters.length === 0 ? (
+                  "None approved"
+                ) : (
+                  <ul>
+                    {k.quarters.map((q) => (
+                      <li key={q.quarter}>
+                        {q.quarter}: {figureText(q.value, k.unit)} <span className="text-xs text-muted">({q.basis})</span>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            }))}
+          />
+        )}
+      </section>
+
+      {pack.funding ? (
+        <section aria-labelledby="pack-funding" className="space-y-2">
+          <h2 id="pack-funding" className="text-2xl font-bold">
+            Funding pledged and delivered
+          </h2>
+          <p className="text-sm">
+            As published in release {pack.funding.fromRelease}: each party&apos;s total in both currencies, then each statement with its rate.
+          </p>
+          <DataTable
+            caption="Pledged and delivered by party, in USD and PHP"
+            columns={[
+              { key: "party", label: "Party" },
+              { key: "pledgedUsd", label: "Pledged (USD)", numeric: true },
+              { key: "deliveredUsd", label: "Delivered (USD)", numeric: true },
+              { key: "pledgedPhp", label: "Pledged (PHP)", numeric: true },
+              { key: "deliveredPhp", label: "Delivered (PHP)", numeric: true },
+            ]}
+            rowKey={(_row, i) => pack.funding!.totals.USD[i]!.party}
+            rows={pack.funding.totals.USD.map((usd) => {
+              const php = pack.funding!.totals.PHP.find((p) => p.party === usd.party);
+              return {
+                party: usd.party,
+                pledgedUsd: formatMoney(usd.committed, "USD"),
+                deliveredUsd: `${formatMoney(usd.delivered, "USD")}${usd.deliveredIllustrative ? " (illustrative)" : ""}`,
+                pledgedPhp: php ? formatMoney(php.committed, "PHP") : "—",
+                deliveredPhp: php ? formatMoney(php.delivered, "PHP") : "—",
+              };
+            })}
+          />
+          <DataTable
+            caption="Funding statements counted in the totals, with the rate each converts at"
+            columns={[
+              { key: "statement", label: "Statement" },
+              { key: "amount", label: "Amount", numeric: true },
+              { key: "rate", label: "Rate (PHP per USD)" },
+              { key: "source", label: "Source" },
+            ]}
+            rows={pack.funding.statements.map((s) => ({
+              statement: `${s.party}: ${s.label} (stated ${formatDate(s.statedOn)})`,
+              amount: formatMoney(s.amount, s.currency),
+              rate: `${s.exchangeRate} of ${formatDate(s.rateDate)}`,
+              source: s.source ?? "No source recorded",
+            }))}
+          />
+        </section>
+      ) : null}
+      {pack.illustrativeNote ? <p className="text-sm text-muted">{pack.illustrativeNote}</p> : null}
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import PDFDocument from "pdfkit";
+import type { DialoguePack } from "../data/dialogues";
+import { formatDate } from "../format";
+import { formatMoney } from "../money";
+import { directionText, figureText, varianceText, verdictText } from "./format";
+
+/**
+ * The dialogue pack as a PDF, drawn on the server with pdfkit (no browser needed), in the
+ * standard Helvetica fonts so that its text can be extracted (pdftotext) and searched.
+ */
+export function renderPackPdf(pack: DialoguePack): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${pack.partnership.name}: ${pack.dialogue.year} dialogue pack` } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  // The standard fonts' encoding (WinAnsi) has no minus sign (U+2212): a hyphen-minus stands in for it.
+  const ansi = (text: string) => text.replaceAll("\u2212", "-");
+  const heading = (text: string, size = 14) => doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).text(ansi(text)).font("Helvetica").fontSize(10);
+  const line = (text: string) => doc.text(ansi(text));
+
+  heading(`${pack.partnership.name}: ${pack.dialogue.year} high-level dialogue pack`, 16);
+  line(`Held ${formatDate(pack.dialogue.heldOn)} in ${pack.dialogue.place}. Participants: ${pack.dialogue.participants}.`);
+  line(
+    pack.basis.kind === "release"
+      ? `Figures as of release ${pack.basis.number}, published ${formatDate(pack.basis.publishedAt.slice(0, 10))}.`
+      : `Live figures of ${formatDate(pack.basis.at.slice(0, 10))}: approved but NOT YET PUBLISHED.`,
+  );
+  if (pack.dialogue.illustrative || pack.illustrativeNote) line(`Illustrative data is marked so. ${pack.illustrativeNote ?? ""}`.trim());
+
+  heading("Key indicators");
+  for (const k of pack.indicators) {
+    doc
+      .moveDown(0.4)
+      .font("Helvetica-Bold")
+      .text(ansi(`${k.code} ${k.name}`))
+      .font("Helvetica");
+    line(
+      `Annual target ${pack.dialogue.year}: ${figureText(k.target, k.unit)}${k.targetIllustrative ? " (illustrative)" : ""} | Actual: ${figureText(k.actual, k.unit)} | Variance: ${varianceText(k)} | ${verdictText(k)} (${directionText[k.direction]})`,
+    );
+    line(
+      `Quarters: ${k.quarters.length === 0 ? "none approved" : k.quarters.map((q) => `${q.quarter} ${figureText(q.value, k.unit)} (${q.basis})`).join("; ")}`,
+    );
+  }
+
+  if (pack.funding) {
+    heading(`Funding pledged and delivered (release ${pack.funding.fromRelease})`);
+    for (const currency of ["USD", "PHP"] as const) {
+      for (const t of pack.funding.totals[currency]) {
+        line(
+          `${t.party}: pledged ${formatMoney(t.committed, currency)}, delivered ${formatMoney(t.delivered, currency)}${t.deliveredIllustrative ? " (illustrative)" : ""}`,
+        );
+      }
+    }
+    heading("Funding statements and their rates", 12);
+    for (const s of pack.funding.statements) {
+      line(
+        `${s.party}, ${s.label}: ${formatMoney(s.amount, s.currency)}, stated ${formatDate(s.statedOn)}, at ${s.exchangeRate} PHP per USD of ${formatDate(s.rateDate)}. Source: ${s.source ?? "none"}`,
+      );
+    }
+  }
+  doc.end();
+  return done;
+}
