@@ -28,6 +28,8 @@ export const EVENT_LABELS: Record<string, string> = {
   "comment.create": "Comment added",
   "target.set": "Target set",
   "target.cleared": "Target cleared",
+  "dialogue.save": "Dialogue created or changed",
+  "sustainability.save": "Sustainability plan written",
   "user.create": "User created",
   "user.change_access": "User's role or access changed",
   "user.disable": "User disabled",

@@ -32,6 +32,9 @@ export const SERVER_ACTIONS = {
   "app/dashboard/[slug]/dialogues/actions.ts": {
     saveDialogueAction: "dialogue.manage",
   },
+  "app/dashboard/[slug]/sustainability/actions.ts": {
+    saveSustainabilityAction: "sustainability.edit",
+  },
 } as const satisfies Record<string, Record<string, Action>>;
 
 /** "signed-in": any signed-in user; otherwise the permission (for a partnership when the path has one). */
@@ -55,6 +58,7 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard/[slug]/objectives/[code]": "dashboard.view",
   "/dashboard/[slug]/targets": "dashboard.view",
   "/dashboard/[slug]/dialogues": "dashboard.view",
+  "/dashboard/[slug]/sustainability": "dashboard.view",
   "/dashboard/[slug]/dialogues/[id]": "dashboard.view",
   "/api/partnerships/[slug]/dialogues/[id]/pack.pdf": "dashboard.view",
 };

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "target.manage": { ADMIN: "any", REVIEWER: "partnership" },
   /** Create the annual dialogue of a year and mark the indicators it discusses. */
   "dialogue.manage": { ADMIN: "any", REVIEWER: "partnership" },
+  /** Write what continues of each objective after the partnership ends: the partner government's own encoders. */
+  "sustainability.edit": { ENCODER: "organization" },
   /** Read the audit log of a partnership. */
   "audit.view": { ADMIN: "any", REVIEWER: "partnership" },
   /** Create users, change their role and partnerships, disable them, reset passwords. */

@@ -20,6 +20,7 @@ export async function partnershipNavigation(actor: Actor | null, slug: string) {
       { href: `${base}/reports`, label: "Quarter reports" },
       { href: `${base}/targets`, label: "Targets" },
       { href: `${base}/dialogues`, label: "Dialogues" },
+      { href: `${base}/sustainability`, label: "Sustainability" },
       ...(audit ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
       { href: `${base}/releases`, label: "Public releases" },
     ],

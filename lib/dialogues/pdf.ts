@@ -1,6 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { DialoguePack } from "../data/dialogues";
+import type { SustainabilityObjective } from "../data/sustainability";
 import { formatDate } from "../format";
 import { formatMoney } from "../money";
 import { directionText, figureText, varianceText, verdictText } from "./format";
@@ -9,7 +10,7 @@ import { directionText, figureText, varianceText, verdictText } from "./format";
  * The dialogue pack as a PDF, drawn on the server with pdfkit (no browser needed), in the
  * standard Helvetica fonts so that its text can be extracted (pdftotext) and searched.
  */
-export function renderPackPdf(pack: DialoguePack): Promise<Buffer> {
+export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${pack.partnership.name}: ${pack.dialogue.year} dialogue pack` } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -62,6 +63,21 @@ export function renderPackPdf(pack: DialoguePack): Promise<Buffer> {
         `${s.party}, ${s.label}: ${formatMoney(s.amount, s.currency)}, stated ${formatDate(s.statedOn)}, at ${s.exchangeRate} PHP per USD of ${formatDate(s.rateDate)}. Source: ${s.source ?? "none"}`,
       );
     }
+  }
+  heading("Sustainability plan (as it stands now)");
+  for (const o of plans) {
+    doc
+      .moveDown(0.4)
+      .font("Helvetica-Bold")
+      .text(ansi(`${o.code} ${o.title}`))
+      .font("Helvetica");
+    if (!o.plan) {
+      line("No plan written yet.");
+      continue;
+    }
+    line(`What continues: ${o.plan.continues}${o.plan.illustrative ? " (illustrative)" : ""}`);
+    line(`Carried by: ${o.plan.carriedBy}`);
+    line(`Indicators that keep being reported: ${o.plan.indicatorsKept.length === 0 ? "none" : o.plan.indicatorsKept.join(", ")}`);
   }
   doc.end();
   return done;

@@ -232,3 +232,22 @@ export const dialogues: { year: number; heldOn: string; place: string; participa
   { year: 2020, heldOn: "2020-11-17", place: "Online", participants: "TIP Office; IACAT; IJM; The Salvation Army", indicators: ["O2.1", "O4.1", "O5.1"] },
   { year: 2021, heldOn: "2021-04-29", place: "Online", participants: "TIP Office; IACAT; IJM; The Salvation Army", indicators: ["O2.1", "O4.1", "O5.1"] },
 ];
+
+/** What continues of each objective after the partnership (illustrative: the record has no plan). */
+export const sustainabilityPlans: { objective: string; continues: string; carriedBy: string; indicatorsKept: string[] }[] = [
+  {
+    objective: "O1",
+    continues: "OSEC case build-up by the specialised police and prosecutor units.",
+    carriedBy: "PNP Women and Children Protection Center; DOJ",
+    indicatorsKept: ["O1.2", "O1.3"],
+  },
+  { objective: "O2", continues: "Referral of suspected child labor trafficking cases for case build-up.", carriedBy: "IACAT; DOLE", indicatorsKept: ["O2.1"] },
+  { objective: "O3", continues: "Trauma-informed care in government and partner shelters.", carriedBy: "DSWD", indicatorsKept: [] },
+  {
+    objective: "O4",
+    continues: "Community prevention sessions in the partnership's regions.",
+    carriedBy: "Local councils against trafficking",
+    indicatorsKept: ["O4.1"],
+  },
+  { objective: "O5", continues: "Quarterly case conferences among duty bearers.", carriedBy: "IACAT secretariat", indicatorsKept: ["O5.1", "O5.2"] },
+];

@@ -6,7 +6,17 @@ import { publishRelease } from "../../lib/data/publish-release";
 import { formatQuarter, quarterOfDate, reportDueOn } from "../../lib/periods";
 import { isDemoWork } from "./demo-work";
 import { commitments, milestones, objectives, organizations, otherPartnerships, philippines, results, sources, type OrganizationRef } from "./facts";
-import { deliveries, dialogues, firstQuarter, indicators, lastQuarter, quarterlyDeliveries, quarterlyValues, reportingQuarters } from "./illustrative";
+import {
+  deliveries,
+  dialogues,
+  firstQuarter,
+  sustainabilityPlans,
+  indicators,
+  lastQuarter,
+  quarterlyDeliveries,
+  quarterlyValues,
+  reportingQuarters,
+} from "./illustrative";
 
 export interface SeedReport {
   created: string[];
@@ -283,6 +293,21 @@ async function seedPhilippines(tx: Tx, demoWork: boolean) {
       event: `${organizations[reporter].shortName}'s report for ${formatQuarter(quarters[qIndex]!)} approved (illustrative)`,
       at: on,
       dateIllustrative: true,
+    });
+  }
+
+  // The sustainability plan of each objective (illustrative).
+  for (const plan of sustainabilityPlans) {
+    const objective = await tx.objective.findUniqueOrThrow({ where: { partnershipId_code: { partnershipId: partnership.id, code: plan.objective } } });
+    await tx.sustainabilityPlan.create({
+      data: {
+        partnershipId: partnership.id,
+        objectiveId: objective.id,
+        continues: plan.continues,
+        carriedBy: plan.carriedBy,
+        indicatorsKept: plan.indicatorsKept,
+        illustrative: true,
+      },
     });
   }
 

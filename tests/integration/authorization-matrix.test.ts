@@ -217,7 +217,20 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       };
     },
   },
+  "app/dashboard/[slug]/sustainability/actions.ts": {
+    saveSustainabilityAction: async () => ({
+      formData: form({
+        slug: "philippines",
+        objectiveCode: "O2",
+        continues: `Case build-up training continues (round ${++planRound}).`,
+        carriedBy: "IACAT",
+        "indicatorsKept[]": ["O2.1"],
+      }),
+    }),
+  },
 };
+
+let planRound = 0;
 
 async function targetFixtureIndicator() {
   return (await db.indicator.findFirstOrThrow({ where: { code: "O1.2", objective: { partnership: { slug: "philippines" } } } })).id;
@@ -279,6 +292,8 @@ const ALLOWED: Record<string, string[]> = {
   clearTargetAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
   // Dialogues: the same, an administrator or a reviewer of the partnership.
   saveDialogueAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
+  // The sustainability plan: the partner government's (IACAT's) own encoder only.
+  saveSustainabilityAction: ["ENCODER (Philippines)"],
 };
 
 describe("server actions refuse whoever the rules refuse, and write nothing", () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Actor } from "../../lib/auth/permissions";
 import { getDialoguePack, listDialogues, saveDialogue } from "../../lib/data/dialogues";
 import { reopenSubmission } from "../../lib/data/submissions";
+import { getSustainability, saveSustainabilityPlan } from "../../lib/data/sustainability";
 import type { ReleaseContent } from "../../lib/releases/content";
 import { indicators, quarterlyValues, reportingQuarters } from "../../prisma/seed/illustrative";
 import { seedDatabase } from "../../prisma/seed/seed";
@@ -151,5 +152,54 @@ describe("the pack as a PDF", () => {
     expect(text).toContain("O1.2 Perpetrators of trafficking crimes arrested");
     expect(text).toContain("Annual target 2019: — | Actual:");
     expect(text).toContain("No target set");
+    expect(text).toContain("Sustainability plan (as it stands now)");
+    expect(text).toContain(
+      "O2 Identify and respond to child labor trafficking What continues: Referral of suspected child labor trafficking cases for case build-up. (illustrative)",
+    );
+  });
+});
+
+describe("the sustainability plan", () => {
+  it("is seeded for each objective, illustrative, and read by everyone who sees the dashboard", async () => {
+    const partner = await createUser(db, { role: "PARTNER", organization: "IJM", partnerships: ["philippines"] });
+    const view = await getSustainability(partner, "philippines");
+    expect(view.government).toBe("IACAT");
+    expect(view.canEdit).toBe(false);
+    expect(view.objectives.map((o) => [o.code, o.plan?.illustrative, o.plan?.indicatorsKept])).toEqual([
+      ["O1", true, ["O1.2", "O1.3"]],
+      ["O2", true, ["O2.1"]],
+      ["O3", true, []],
+      ["O4", true, ["O4.1"]],
+      ["O5", true, ["O5.1", "O5.2"]],
+    ]);
+  });
+
+  it("is written by the partner government's encoder alone, audited; others are refused and nothing is written", async () => {
+    const input = {
+      slug: "philippines",
+      objectiveCode: "O3",
+      continues: "Shelters keep the trauma-informed care protocol.",
+      carriedBy: "DSWD",
+      indicatorsKept: ["O3.1"],
+    };
+    const tsaEncoder = await createUser(db, { role: "ENCODER", organization: "The Salvation Army", partnerships: ["philippines"] });
+    const before = await databaseDigest(url);
+    expect(await refusal(saveSustainabilityPlan(reviewer, input))).toBe("FORBIDDEN");
+    expect(await refusal(saveSustainabilityPlan(tsaEncoder, input))).toBe("FORBIDDEN");
+    expect(await refusal(saveSustainabilityPlan(encoder, { ...input, indicatorsKept: ["O2.1"] }))).toBe("VALIDATION");
+    expect(await databaseDigest(url)).toEqual(before);
+
+    expect((await getSustainability(encoder, "philippines")).canEdit).toBe(true);
+    await saveSustainabilityPlan(encoder, input);
+    const o3 = (await getSustainability(reviewer, "philippines")).objectives.find((o) => o.code === "O3")!;
+    expect(o3.plan).toMatchObject({
+      continues: "Shelters keep the trauma-informed care protocol.",
+      carriedBy: "DSWD",
+      indicatorsKept: ["O3.1"],
+      illustrative: false,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "sustainability.save" }, orderBy: { id: "desc" } });
+    expect(audit.before).toMatchObject({ objective: "O3", carriedBy: "DSWD", indicatorsKept: [] });
+    expect(audit.after).toMatchObject({ objective: "O3", indicatorsKept: ["O3.1"] });
   });
 });

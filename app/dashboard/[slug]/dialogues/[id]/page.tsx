@@ -4,6 +4,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getDialoguePack } from "@/lib/data/dialogues";
+import { getSustainability } from "@/lib/data/sustainability";
+import { SustainabilityPlan } from "@/components/dashboard/sustainability-plans";
 import { readPackBasis } from "@/lib/dialogues/basis";
 import { directionText, figureText, varianceText, verdictText } from "@/lib/dialogues/format";
 import { AppError } from "@/lib/errors";
@@ -24,6 +26,7 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
     if (basis === "invalid") throw new AppError("NOT_FOUND", "Ask for a release by its number (?release=12) or for the live figures (?live=1).");
     return getDialoguePack(actor, slug, id, basis);
   }, path);
+  const plans = await readForPage(() => getSustainability(actor, slug), path);
   const query = pack.basis.kind === "release" ? `?release=${pack.basis.number}` : "?live=1";
   return (
     <article className="dialogue-pack space-y-6">
@@ -164,6 +167,23 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
           />
         </section>
       ) : null}
+      <section aria-labelledby="pack-sustainability" className="space-y-2">
+        <h2 id="pack-sustainability" className="text-2xl font-bold">
+          Sustainability plan
+        </h2>
+        <p className="text-sm">
+          {plans.government ? `Written by ${plans.government}, the partner government` : "No partner government recorded"}; as it stands now, not as of the
+          release.
+        </p>
+        {plans.objectives.map((o) => (
+          <div key={o.code}>
+            <h3 className="font-bold">
+              {o.code} {o.title}
+            </h3>
+            <SustainabilityPlan objective={o} />
+          </div>
+        ))}
+      </section>
       {pack.illustrativeNote ? <p className="text-sm text-muted">{pack.illustrativeNote}</p> : null}
     </article>
   );

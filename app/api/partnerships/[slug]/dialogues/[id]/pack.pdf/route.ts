@@ -1,6 +1,7 @@
 import { isFromAnotherSite } from "@/lib/auth/origin";
 import { getCurrentActor } from "@/lib/auth/session";
 import { getDialoguePack } from "@/lib/data/dialogues";
+import { getSustainability } from "@/lib/data/sustainability";
 import { renderPackPdf } from "@/lib/dialogues/pdf";
 import { readPackBasis } from "@/lib/dialogues/basis";
 import { AppError } from "@/lib/errors";
@@ -23,7 +24,8 @@ export async function GET(request: Request, context: Context) {
     const basis = readPackBasis(Object.fromEntries(new URL(request.url).searchParams));
     if (basis === "invalid") throw new AppError("VALIDATION", "Ask for a release by its number (?release=12) or for the live figures (?live=1).");
     const pack = await getDialoguePack(actor, slug, id, basis);
-    const pdf = await renderPackPdf(pack);
+    const plans = await getSustainability(actor, slug);
+    const pdf = await renderPackPdf(pack, plans.objectives);
     const name = `${pack.partnership.slug}-dialogue-${pack.dialogue.year}-${pack.basis.kind === "release" ? `release-${pack.basis.number}` : "live"}.pdf`;
     return new Response(new Uint8Array(pdf), {
       headers: {
