@@ -59,6 +59,7 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard/[slug]/targets": "dashboard.view",
   "/dashboard/[slug]/dialogues": "dashboard.view",
   "/dashboard/[slug]/sustainability": "dashboard.view",
+  "/dashboard/[slug]/contributions": "dashboard.view",
   "/dashboard/[slug]/dialogues/[id]": "dashboard.view",
   "/api/partnerships/[slug]/dialogues/[id]/pack.pdf": "dashboard.view",
 };

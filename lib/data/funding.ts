@@ -26,7 +26,7 @@ const convertedCommitment = (t: string) => `
        ELSE ${converted(t)} END`;
 
 /** A contribution entered with a quarter counts once that quarter is approved. */
-const countsAsDelivered = (d: string) => `
+export const countsAsDelivered = (d: string) => `
   (${d}."submissionId" IS NULL OR EXISTS (SELECT 1 FROM "Submission" ws WHERE ws.id = ${d}."submissionId" AND ${isApproved("ws")}))`;
 
 export interface FundingQuarterRow {

@@ -19,6 +19,7 @@ export async function partnershipNavigation(actor: Actor | null, slug: string) {
       { href: base, label: "Overview" },
       { href: `${base}/reports`, label: "Quarter reports" },
       { href: `${base}/targets`, label: "Targets" },
+      { href: `${base}/contributions`, label: "Government contributions" },
       { href: `${base}/dialogues`, label: "Dialogues" },
       { href: `${base}/sustainability`, label: "Sustainability" },
       ...(audit ? [{ href: `${base}/audit`, label: "Audit log" }] : []),

@@ -2,6 +2,7 @@ import "server-only";
 import PDFDocument from "pdfkit";
 import type { DialoguePack } from "../data/dialogues";
 import type { SustainabilityObjective } from "../data/sustainability";
+import type { ContributionLedger } from "../data/contribution-ledger";
 import { formatDate } from "../format";
 import { formatMoney } from "../money";
 import { directionText, figureText, varianceText, verdictText } from "./format";
@@ -10,7 +11,7 @@ import { directionText, figureText, varianceText, verdictText } from "./format";
  * The dialogue pack as a PDF, drawn on the server with pdfkit (no browser needed), in the
  * standard Helvetica fonts so that its text can be extracted (pdftotext) and searched.
  */
-export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective[]): Promise<Buffer> {
+export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective[], ledger: ContributionLedger): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${pack.partnership.name}: ${pack.dialogue.year} dialogue pack` } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -64,6 +65,16 @@ export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective
       );
     }
   }
+  if (ledger.government) {
+    heading(`${ledger.government}'s contributions (as recorded now)`);
+    line(
+      `Pledged ${formatMoney(ledger.pledged.php, "PHP")} (${formatMoney(ledger.pledged.usd, "USD")}); delivered to date ${formatMoney(ledger.delivered.php, "PHP")} (${formatMoney(ledger.delivered.usd, "USD")})${ledger.delivered.percentOfPledged === null ? "" : `, ${ledger.delivered.percentOfPledged}% of the pledge`}.`,
+    );
+    for (const q of ledger.quarters.filter((q) => q.quarter.startsWith(String(pack.dialogue.year)))) {
+      line(`${q.quarter}: ${formatMoney(q.php, "PHP")} (${formatMoney(q.usd, "USD")}); to date ${formatMoney(q.cumulativePhp, "PHP")}`);
+    }
+  }
+
   heading("Sustainability plan (as it stands now)");
   for (const o of plans) {
     doc

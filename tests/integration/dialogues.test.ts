@@ -152,6 +152,7 @@ describe("the pack as a PDF", () => {
     expect(text).toContain("O1.2 Perpetrators of trafficking crimes arrested");
     expect(text).toContain("Annual target 2019: — | Actual:");
     expect(text).toContain("No target set");
+    expect(text).toContain("IACAT's contributions (as recorded now) Pledged PHP 44,600,000 (USD 921,760); delivered to date PHP 41,800,000");
     expect(text).toContain("Sustainability plan (as it stands now)");
     expect(text).toContain(
       "O2 Identify and respond to child labor trafficking What continues: Referral of suspected child labor trafficking cases for case build-up. (illustrative)",

@@ -5,6 +5,7 @@ import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getDialoguePack } from "@/lib/data/dialogues";
 import { getSustainability } from "@/lib/data/sustainability";
+import { getContributionLedger } from "@/lib/data/contribution-ledger";
 import { SustainabilityPlan } from "@/components/dashboard/sustainability-plans";
 import { readPackBasis } from "@/lib/dialogues/basis";
 import { directionText, figureText, varianceText, verdictText } from "@/lib/dialogues/format";
@@ -27,6 +28,8 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
     return getDialoguePack(actor, slug, id, basis);
   }, path);
   const plans = await readForPage(() => getSustainability(actor, slug), path);
+  const ledger = await readForPage(() => getContributionLedger(actor, slug), path);
+  const ledgerYear = ledger.quarters.filter((q) => q.quarter.startsWith(String(pack.dialogue.year)));
   const query = pack.basis.kind === "release" ? `?release=${pack.basis.number}` : "?live=1";
   return (
     <article className="dialogue-pack space-y-6">
@@ -163,6 +166,34 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
               amount: formatMoney(s.amount, s.currency),
               rate: `${s.exchangeRate} of ${formatDate(s.rateDate)}`,
               source: s.source ?? "No source recorded",
+            }))}
+          />
+        </section>
+      ) : null}
+      {ledger.government ? (
+        <section aria-labelledby="pack-ledger" className="space-y-2">
+          <h2 id="pack-ledger" className="text-2xl font-bold">
+            {ledger.government}&apos;s contributions
+          </h2>
+          <p>
+            Pledged {formatMoney(ledger.pledged.php, "PHP")} ({formatMoney(ledger.pledged.usd, "USD")}); delivered to date{" "}
+            {formatMoney(ledger.delivered.php, "PHP")} ({formatMoney(ledger.delivered.usd, "USD")})
+            {ledger.delivered.percentOfPledged === null ? "" : `, ${ledger.delivered.percentOfPledged}% of the pledge`}. As recorded now;{" "}
+            <Link href={`/dashboard/${slug}/contributions`}>the ledger</Link> lists each pledge and contribution with its rate and evidence.
+          </p>
+          <DataTable
+            caption={`${ledger.government}'s counted contributions in ${pack.dialogue.year}, by quarter`}
+            columns={[
+              { key: "quarter", label: "Quarter" },
+              { key: "php", label: "Delivered (PHP)", numeric: true },
+              { key: "usd", label: "Delivered (USD)", numeric: true },
+              { key: "cumulativePhp", label: "To date (PHP)", numeric: true },
+            ]}
+            rows={ledgerYear.map((q) => ({
+              quarter: q.quarter,
+              php: formatMoney(q.php, "PHP"),
+              usd: formatMoney(q.usd, "USD"),
+              cumulativePhp: formatMoney(q.cumulativePhp, "PHP"),
             }))}
           />
         </section>

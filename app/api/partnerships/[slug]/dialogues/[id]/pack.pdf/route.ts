@@ -2,6 +2,7 @@ import { isFromAnotherSite } from "@/lib/auth/origin";
 import { getCurrentActor } from "@/lib/auth/session";
 import { getDialoguePack } from "@/lib/data/dialogues";
 import { getSustainability } from "@/lib/data/sustainability";
+import { getContributionLedger } from "@/lib/data/contribution-ledger";
 import { renderPackPdf } from "@/lib/dialogues/pdf";
 import { readPackBasis } from "@/lib/dialogues/basis";
 import { AppError } from "@/lib/errors";
@@ -25,7 +26,8 @@ export async function GET(request: Request, context: Context) {
     if (basis === "invalid") throw new AppError("VALIDATION", "Ask for a release by its number (?release=12) or for the live figures (?live=1).");
     const pack = await getDialoguePack(actor, slug, id, basis);
     const plans = await getSustainability(actor, slug);
-    const pdf = await renderPackPdf(pack, plans.objectives);
+    const ledger = await getContributionLedger(actor, slug);
+    const pdf = await renderPackPdf(pack, plans.objectives, ledger);
     const name = `${pack.partnership.slug}-dialogue-${pack.dialogue.year}-${pack.basis.kind === "release" ? `release-${pack.basis.number}` : "live"}.pdf`;
     return new Response(new Uint8Array(pdf), {
       headers: {
