@@ -1,6 +1,7 @@
 // The audit log in words: what each event's before/after JSON (written by lib/data/*) changed,
 // as a list of "field: old → new". Pure, so the page, the CSV and the unit tests share it.
 import { roleLabel, type Role } from "../auth/permissions";
+import { NARRATIVE_PARTS } from "../quarter/narratives";
 import { cellLabel } from "../dimensions";
 import { submissionStatusLabel } from "../format";
 import { contributionKinds } from "../validation/contributions";
@@ -92,6 +93,13 @@ function reportChanges(action: string, before: JsonObject, after: JsonObject): C
     const a = objectOf(notesAfter[code]);
     changes.push(...change(`${code} measurement note`, text(b.note), text(a.note)));
     changes.push(...change(`${code} evidence link`, text(b.evidence), text(a.evidence)));
+  }
+  const narrativesBefore = objectOf(before.narratives);
+  const narrativesAfter = objectOf(after.narratives);
+  for (const code of keysOf(narrativesBefore, narrativesAfter)) {
+    const b = objectOf(narrativesBefore[code]);
+    const a = objectOf(narrativesAfter[code]);
+    for (const [part, label] of Object.entries(NARRATIVE_PARTS)) changes.push(...change(`${code} ${label.toLowerCase()}`, text(b[part]), text(a[part])));
   }
   if ("reason" in after || "reason" in before) {
     const field = action === "submission.reopen" ? "reason for reopening" : "return reason";

@@ -1,11 +1,12 @@
 import "server-only";
 import { requirePermission } from "../auth/guard";
-import { can, type Actor } from "../auth/permissions";
+import { can, seesRawFiguresOf, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { CurrencyCode } from "../money";
 import type { ReleaseContent } from "../releases/content";
 import type { SaveDialogue } from "../validation/dialogues";
 import { recordAudit } from "./audit";
+import { unsafeApprovedNarratives, type ApprovedNarrative } from "./narratives";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
 import { readReleaseUncached, releaseNumberAsOf } from "./releases";
@@ -145,6 +146,8 @@ export interface DialoguePack {
   basis: { kind: "release"; number: number; publishedAt: string } | { kind: "live"; at: string };
   releases: { number: number; publishedAt: string }[];
   indicators: PackIndicator[];
+  /** The approved narratives of the year for the key indicators' objectives (not part of any release). */
+  narratives: ApprovedNarrative[];
   funding: {
     fromRelease: number;
     totals: Record<CurrencyCode, { party: string; committed: string; delivered: string; deliveredIllustrative: boolean }[]>;
@@ -192,7 +195,7 @@ export async function getDialoguePack(actor: Actor | null, slug: string, id: str
               unit: true,
               direction: true,
               aggregation: true,
-              objective: { select: { sortOrder: true } },
+              objective: { select: { sortOrder: true, code: true } },
               sortOrder: true,
             },
           },
@@ -253,6 +256,10 @@ export async function getDialoguePack(actor: Actor | null, slug: string, id: str
   );
 
   const fundingRelease = release ?? (await readReleaseUncached(slug, null));
+  const objectiveCodes = [...new Set(keys.map((k) => k.objective.code))];
+  const narratives = (await unsafeApprovedNarratives(db, partnership.id, objectiveCodes, dialogue.year)).filter(
+    (n) => actor !== null && seesRawFiguresOf(actor, n.organizationId),
+  );
   const releases = await db.release.findMany({
     where: { partnershipId: partnership.id },
     orderBy: { number: "asc" },
@@ -290,6 +297,7 @@ export async function getDialoguePack(actor: Actor | null, slug: string, id: str
         quarters: quarters.filter((q) => q.code === k.code).sort((a, b) => a.quarter.localeCompare(b.quarter)),
       };
     }),
+    narratives,
     funding: fundingRelease ? fundingOf(fundingRelease.release.number, fundingRelease.summary) : null,
     illustrativeNote: fundingRelease?.summary.illustrativeNote ?? null,
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { unsafeApprovedNarratives } from "./narratives";
 import { seesRawFiguresOf, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import { getDb } from "./db";
@@ -66,5 +67,8 @@ export async function getObjectiveDetail(actor: Actor | null, slug: string, code
   });
   if (!objective) throw new AppError("NOT_FOUND", `There is no objective ${code} in this partnership.`);
   const indicators = (await unsafeIndicatorSummaries(db, partnership.id)).filter((i) => i.objectiveCode === code);
-  return { partnership: { slug: partnership.slug, name: partnership.name }, objective, indicators };
+  const narratives = (await unsafeApprovedNarratives(db, partnership.id, [code], null)).filter(
+    (n) => actor !== null && seesRawFiguresOf(actor, n.organizationId),
+  );
+  return { partnership: { slug: partnership.slug, name: partnership.name }, objective, indicators, narratives };
 }

@@ -106,6 +106,19 @@ export async function storedValues(tx: Tx, submissionId: string | null): Promise
   return values;
 }
 
+/** A report's narratives by objective code, for its audit row: only the parts written. */
+export async function storedNarratives(tx: Tx, submissionId: string): Promise<Record<string, Record<string, string>>> {
+  const rows = await tx.submissionNarrative.findMany({ where: { submissionId }, include: { objective: { select: { code: true } } } });
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.objective.code,
+      Object.fromEntries(
+        Object.entries({ progress: r.progress, challenges: r.challenges, nextSteps: r.nextSteps }).filter((e): e is [string, string] => e[1] !== null),
+      ),
+    ]),
+  );
+}
+
 /** How a save's audit row records values: cells by indicator, and notes and evidence links where there are any. */
 export function auditedValues(values: QuarterValues) {
   const entries = Object.entries(values);

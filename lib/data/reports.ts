@@ -69,6 +69,8 @@ export interface QuarterSubmission {
   /** The version an edit must name: 0 before anything is saved. */
   version: number;
   entry: EntryRow[];
+  /** Per objective the organization reports on: its narrative for the quarter (empty for those who may not see it). */
+  narratives: { code: string; title: string; progress: string | null; challenges: string | null; nextSteps: string | null }[];
   submission: null | {
     id: string;
     status: SubmissionStatus;
@@ -119,13 +121,23 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
       comments: { include: { author: { select: { name: true } }, indicator: { select: { code: true, name: true } } }, orderBy: { createdAt: "asc" } },
       contributions: { orderBy: { id: "asc" } },
       rounds: { orderBy: { round: "desc" }, take: 2 },
+      narratives: true,
     },
   });
   const byOrganization = new Map(submissions.map((s) => [s.organizationId, s]));
   const indicators = await db.indicator.findMany({
     where: { objective: { partnershipId: partnership.id } },
     orderBy: [{ objective: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-    select: { id: true, code: true, name: true, unit: true, dimensions: true, cellsSumToTotal: true, responsibleOrganizationId: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      unit: true,
+      dimensions: true,
+      cellsSumToTotal: true,
+      responsibleOrganizationId: true,
+      objective: { select: { id: true, code: true, title: true } },
+    },
   });
   const units = Object.fromEntries(indicators.map((i) => [i.code, i.unit]));
   const contexts = new Map(
@@ -179,6 +191,18 @@ export async function getQuarterReport(actor: Actor | null, slug: string, period
           note: c.note,
         })),
         version: s?.version ?? 0,
+        narratives: raw
+          ? [...new Map(indicators.filter((i) => i.responsibleOrganizationId === org.id).map((i) => [i.objective.id, i.objective])).values()].map((o) => {
+              const stored = s?.narratives.find((n) => n.objectiveId === o.id);
+              return {
+                code: o.code,
+                title: o.title,
+                progress: stored?.progress ?? null,
+                challenges: stored?.challenges ?? null,
+                nextSteps: stored?.nextSteps ?? null,
+              };
+            })
+          : [],
         entry: indicators
           .filter((i) => i.responsibleOrganizationId === org.id)
           .map((i) => {

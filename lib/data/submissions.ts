@@ -3,11 +3,22 @@ import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import { checkQuarterValues, sameEntry, type QuarterValuesInput } from "../quarter/values";
+import { checkNarratives, type Narrative } from "../quarter/narratives";
 import type { ReviewSubmission } from "../validation/submissions";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
 import { publishRelease } from "./publish-release";
-import { auditedValues, claimReport, editableReport, indicatorsFor, InvalidQuarterValues, resolveQuarter, roundValues, storedValues } from "./quarter";
+import {
+  auditedValues,
+  claimReport,
+  editableReport,
+  indicatorsFor,
+  InvalidQuarterValues,
+  resolveQuarter,
+  roundValues,
+  storedNarratives,
+  storedValues,
+} from "./quarter";
 
 const reportSelect = {
   id: true,
@@ -80,7 +91,16 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
  */
 export async function saveSubmission(
   actor: Actor | null,
-  input: { slug: string; period: string; organizationId: string; version: number; intent: "save" | "submit"; values: QuarterValuesInput },
+  input: {
+    slug: string;
+    period: string;
+    organizationId: string;
+    version: number;
+    intent: "save" | "submit";
+    values: QuarterValuesInput;
+    /** By objective code; left out (a CSV import) keeps the stored narratives. */
+    narratives?: Record<string, Partial<Narrative>>;
+  },
 ): Promise<{ status: "DRAFT" | "RETURNED" | "SUBMITTED"; version: number }> {
   return getDb().$transaction(
     async (tx) => {
@@ -92,6 +112,16 @@ export async function saveSubmission(
       const indicators = await indicatorsFor(tx, partnershipId, input.organizationId);
       const { values, problems } = checkQuarterValues(indicators, input.values, { complete: input.intent === "submit" });
       if (problems.length > 0) throw new InvalidQuarterValues(problems);
+      const objectives = await tx.objective.findMany({
+        where: { partnershipId, indicators: { some: { responsibleOrganizationId: input.organizationId } } },
+        select: { id: true, code: true },
+      });
+      const narratives = input.narratives === undefined ? null : checkNarratives(input.narratives);
+      if (narratives && Object.keys(narratives.errors).length > 0) {
+        throw new AppError("VALIDATION", "Some narratives are too long: see the messages under them. Nothing was saved.", narratives.errors);
+      }
+      const foreign = Object.keys(narratives?.narratives ?? {}).filter((code) => !objectives.some((o) => o.code === code));
+      if (foreign.length > 0) throw new AppError("VALIDATION", `Write narratives only for your own objectives (not ${foreign.join(", ")}). Nothing was saved.`);
 
       const existing = await editableReport(tx, period.id, input.organizationId);
       const currentVersion = existing?.version ?? 0;
@@ -142,6 +172,17 @@ export async function saveSubmission(
           }));
       });
       if (rows.length > 0) await tx.measurement.createMany({ data: rows });
+      const narrativesBefore = await storedNarratives(tx, submission.id);
+      if (narratives) {
+        await tx.submissionNarrative.deleteMany({ where: { submissionId: submission.id } });
+        const written = objectives
+          .map((o) => ({ objective: o, text: narratives.narratives[o.code] }))
+          .filter(({ text }) => text && (text.progress || text.challenges || text.nextSteps));
+        await tx.submissionNarrative.createMany({
+          data: written.map(({ objective, text }) => ({ submissionId: submission.id, objectiveId: objective.id, ...text! })),
+        });
+      }
+      const narrativesAfter = narratives ? await storedNarratives(tx, submission.id) : narrativesBefore;
       if (status === "SUBMITTED") {
         // What the reviewer is asked to approve, kept per round: a resubmission is compared with it.
         const round = (await tx.submissionRound.count({ where: { submissionId: submission.id } })) + 1;
@@ -155,8 +196,8 @@ export async function saveSubmission(
         entityType: "Submission",
         entityId: submission.id,
         partnershipId,
-        before: { status: existing?.status ?? null, version: currentVersion, ...auditedValues(before) },
-        after: { status, version: currentVersion + 1, ...auditedValues(values) },
+        before: { status: existing?.status ?? null, version: currentVersion, ...auditedValues(before), narratives: narrativesBefore },
+        after: { status, version: currentVersion + 1, ...auditedValues(values), narratives: narrativesAfter },
       });
       return { status, version: currentVersion + 1 };
     },

@@ -5,6 +5,7 @@ import type { SustainabilityObjective } from "../data/sustainability";
 import type { ContributionLedger } from "../data/contribution-ledger";
 import { formatDate } from "../format";
 import { formatMoney } from "../money";
+import { NARRATIVE_PARTS, type NarrativePart } from "../quarter/narratives";
 import { directionText, figureText, varianceText, verdictText } from "./format";
 
 /**
@@ -47,6 +48,17 @@ export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective
     line(
       `Quarters: ${k.quarters.length === 0 ? "none approved" : k.quarters.map((q) => `${q.quarter} ${figureText(q.value, k.unit)} (${q.basis})`).join("; ")}`,
     );
+  }
+
+  heading(`Narrative of ${pack.dialogue.year} (approved, not published)`);
+  if (pack.narratives.length === 0) line("No approved report of the year has a narrative for these objectives.");
+  for (const n of pack.narratives) {
+    doc
+      .moveDown(0.3)
+      .font("Helvetica-Bold")
+      .text(ansi(`${n.objective}, ${n.quarter}, ${n.organization}${n.illustrative ? " (illustrative)" : ""}`))
+      .font("Helvetica");
+    for (const [part, label] of Object.entries(NARRATIVE_PARTS) as [NarrativePart, string][]) if (n[part]) line(`${label}: ${n[part]}`);
   }
 
   if (pack.funding) {

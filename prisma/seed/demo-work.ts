@@ -8,7 +8,7 @@
 import type { Db } from "../../lib/data/prisma";
 import { formatQuarter, type Quarter } from "../../lib/periods";
 import { organizations, philippines, type OrganizationRef } from "./facts";
-import { indicators, quarterlyValues, reportingQuarters } from "./illustrative";
+import { illustrativeNarrative, indicators, quarterlyValues, reportingQuarters } from "./illustrative";
 
 interface DemoReport {
   reporter: OrganizationRef;

@@ -251,3 +251,33 @@ export const sustainabilityPlans: { objective: string; continues: string; carrie
   },
   { objective: "O5", continues: "Quarterly case conferences among duty bearers.", carriedBy: "IACAT secretariat", indicatorsKept: ["O5.1", "O5.2"] },
 ];
+
+const narrativeThemes: Record<string, [string, string, string]> = {
+  O1: [
+    "OSEC operations and case build-up continued with the specialised units",
+    "digital evidence takes long to process",
+    "train more prosecutors on digital evidence",
+  ],
+  O2: [
+    "cases of suspected child labor trafficking were referred for case build-up",
+    "referrals from provinces arrive late",
+    "agree a referral form with the regional offices",
+  ],
+  O3: ["survivors received trauma-informed care and case management", "shelter places are short in Central Visayas", "open the second transition home"],
+  O4: [
+    "community sessions reached parents, teachers and barangay officials",
+    "turnout is lower in the rainy season",
+    "schedule sessions with the school calendar",
+  ],
+  O5: ["duty bearers met in case conferences on shared cases", "agencies' case records do not match", "adopt one case number across agencies"],
+};
+
+/** An objective's narrative for a quarter (illustrative: the record has none). */
+export function illustrativeNarrative(objective: string, quarter: string) {
+  const [progress, challenge, next] = narrativeThemes[objective] ?? ["work continued", "none reported", "continue"];
+  return {
+    progress: `Illustrative: in ${quarter}, ${progress}.`,
+    challenges: `Illustrative: ${challenge}.`,
+    nextSteps: `Illustrative: ${next}.`,
+  };
+}

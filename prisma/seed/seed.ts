@@ -13,6 +13,7 @@ import {
   sustainabilityPlans,
   indicators,
   lastQuarter,
+  illustrativeNarrative,
   quarterlyDeliveries,
   quarterlyValues,
   reportingQuarters,
@@ -283,6 +284,15 @@ async function seedPhilippines(tx: Tx, demoWork: boolean) {
         ];
       });
     await tx.measurement.createMany({ data: rows });
+    // A short narrative per objective the organization reports on (illustrative).
+    const reported = [...new Set(indicators.filter((spec) => spec.responsible === reporter).map((spec) => spec.objective))];
+    await tx.submissionNarrative.createMany({
+      data: reported.map((code) => ({
+        submissionId: submission.id,
+        objectiveId: objectiveIds[code]!,
+        ...illustrativeNarrative(code, formatQuarter(quarters[qIndex]!)),
+      })),
+    });
     // The quarter's illustrative deliveries are recorded with its first approved report.
     if (!quartersDelivered.has(qIndex)) {
       quartersDelivered.add(qIndex);

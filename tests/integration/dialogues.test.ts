@@ -153,6 +153,13 @@ describe("the pack as a PDF", () => {
     expect(text).toContain("Annual target 2019: — | Actual:");
     expect(text).toContain("No target set");
     expect(text).toContain("IACAT's contributions (as recorded now) Pledged PHP 44,600,000 (USD 921,760); delivered to date PHP 41,800,000");
+    // The year's approved narratives: IACAT's 2019Q4 is reopened, so its narrative is left out.
+    expect(text).toContain("Narrative of 2019 (approved, not published)");
+    expect(text).toContain(
+      "O2, 2019Q3, IACAT (illustrative) Progress: Illustrative: in 2019Q3, cases of suspected child labor trafficking were referred for case build-up.",
+    );
+    expect(text).not.toContain("in 2019Q4, cases of suspected child labor trafficking");
+    expect(text).toContain("in 2019Q4, OSEC operations");
     expect(text).toContain("Sustainability plan (as it stands now)");
     expect(text).toContain(
       "O2 Identify and respond to child labor trafficking What continues: Referral of suspected child labor trafficking cases for case build-up. (illustrative)",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApprovedNarratives } from "@/components/dashboard/narratives";
 import { DataTable } from "@/components/ui/data-table";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -122,6 +123,14 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
             }))}
           />
         )}
+      </section>
+
+      <section aria-labelledby="pack-narratives" className="space-y-2">
+        <h2 id="pack-narratives" className="text-2xl font-bold">
+          Narrative of {pack.dialogue.year}
+        </h2>
+        <p className="text-sm">What the reporting organizations wrote with their approved reports, for the key indicators&apos; objectives (not published).</p>
+        <ApprovedNarratives narratives={pack.narratives} empty={`No approved report of ${pack.dialogue.year} has a narrative for these objectives.`} />
       </section>
 
       {pack.funding ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PercentOfTargetPanel, ResultsTable } from "@/components/dashboard/results-section";
+import { ApprovedNarratives } from "@/components/dashboard/narratives";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getObjectiveDetail } from "@/lib/data/indicator-detail";
 import { readForPage } from "@/lib/page-errors";
@@ -25,6 +26,12 @@ export default async function ObjectivePage({ params }: { params: Params }) {
       {detail.objective.description ? <p>{detail.objective.description}</p> : null}
       <ResultsTable indicators={detail.indicators} slug={slug} caption={`Indicators of objective ${detail.objective.code}`} />
       <PercentOfTargetPanel objective={detail.objective.code} indicators={detail.indicators} slug={slug} />
+      <section aria-labelledby="narratives-heading" className="space-y-2">
+        <h2 id="narratives-heading" className="text-2xl font-bold">
+          What the reporting organizations say
+        </h2>
+        <ApprovedNarratives narratives={detail.narratives} empty="No approved report has a narrative for this objective yet." />
+      </section>
     </div>
   );
 }

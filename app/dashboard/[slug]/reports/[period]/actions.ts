@@ -10,6 +10,7 @@ import { recordContributionSchema, removeContributionSchema } from "@/lib/valida
 import { InvalidQuarterValues } from "@/lib/data/quarter";
 import { AppError } from "@/lib/errors";
 import { entryEnvelopeSchema, fieldErrors, valuesFromForm } from "@/lib/quarter/form";
+import { narrativesFromForm } from "@/lib/quarter/narratives";
 import { commentSchema, reopenSubmissionSchema, reviewSubmissionSchema } from "@/lib/validation/submissions";
 
 export async function reviewSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -25,7 +26,8 @@ export async function reviewSubmissionAction(_previous: ActionResult, formData: 
 
 export async function saveSubmissionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction("submission.edit", entryEnvelopeSchema, formData, async (actor, input) => {
-    const { status } = await saveSubmission(actor, { ...input, values: valuesFromForm(formToObject(formData)) }).catch((error: unknown) => {
+    const fields = formToObject(formData);
+    const { status } = await saveSubmission(actor, { ...input, values: valuesFromForm(fields), narratives: narrativesFromForm(fields) }).catch((error: unknown) => {
       // The data layer names problems by indicator and cell; the form shows them under its fields.
       throw error instanceof InvalidQuarterValues ? new AppError("VALIDATION", error.message, fieldErrors(error.problems)) : error;
     });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContributionForm, RemoveContributionForm } from "./_forms/contribution-forms";
 import { EntryForm } from "./_forms/entry-form";
-import { ChangeList, ReviewTable } from "./_review/review-table";
+import { ChangeList, NarrativeList, ReviewTable } from "./_review/review-table";
 import { ReviewForm } from "./_forms/review-form";
 import { CommentForm, ReopenForm } from "./_forms/thread-forms";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
@@ -49,7 +49,8 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
           No organization reports on this partnership&apos;s indicators yet.
         </p>
       ) : (
-        report.organizations.map(({ organization, organizationId, submission, canEdit, canReopen, canComment, version, entry, takesContributions, canRecordContributions, contributions }) => (
+        report.organizations.map(
+          ({ organization, organizationId, submission, canEdit, canReopen, canComment, version, entry, narratives, takesContributions, canRecordContributions, contributions }) => (
           <section
             key={organization}
             aria-labelledby={`org-${organization}`}
@@ -70,7 +71,15 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
               <ChangeList round={submission.resubmission.round} changes={submission.resubmission.changes} rows={entry} />
             ) : null}
             {canEdit ? (
-              <EntryForm slug={report.partnership.slug} period={report.period} organizationId={organizationId} organization={organization} version={version} rows={entry} />
+              <EntryForm
+                slug={report.partnership.slug}
+                period={report.period}
+                organizationId={organizationId}
+                organization={organization}
+                version={version}
+                rows={entry}
+                narratives={narratives}
+              />
             ) : null}
             {takesContributions ? (
               <div className="space-y-2">
@@ -103,7 +112,10 @@ export default async function QuarterReportPage({ params }: { params: Params }) 
                 {canEdit ? null : submission.measurements.length === 0 ? (
                   <p>No values entered yet.</p>
                 ) : entry.some((row) => row.context !== null) ? (
-                  <ReviewTable organization={organization} period={report.period} rows={entry} />
+                  <>
+                    <NarrativeList narratives={narratives} />
+                    <ReviewTable organization={organization} period={report.period} rows={entry} />
+                  </>
                 ) : (
                   <DataTable
                     caption={`${organization}'s values for ${report.period}`}

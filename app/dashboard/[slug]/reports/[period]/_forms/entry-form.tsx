@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
-import type { EntryRow } from "@/lib/data/reports";
+import type { EntryRow, QuarterSubmission } from "@/lib/data/reports";
+import { NARRATIVE_PARTS, narrativeField, type NarrativePart } from "@/lib/quarter/narratives";
 import { formatMeasure } from "@/lib/format";
 import { CommentList } from "../_review/review-table";
 import { evidenceField, fieldErrors, noteField, valueField, valuesFromForm } from "@/lib/quarter/form";
@@ -33,7 +34,15 @@ function TargetHint({ row }: { row: EntryRow }) {
  * The quarter's grid: one row per indicator, its breakdown cells, total, note and evidence link.
  * Values are checked as they are typed with the same rules the server applies on saving.
  */
-export function EntryForm(props: { slug: string; period: string; organizationId: string; organization: string; version: number; rows: EntryRow[] }) {
+export function EntryForm(props: {
+  slug: string;
+  period: string;
+  organizationId: string;
+  organization: string;
+  version: number;
+  rows: EntryRow[];
+  narratives: QuarterSubmission["narratives"];
+}) {
   const { state, onSubmit, pending } = useFormAction(saveSubmissionAction);
   const [typedErrors, setTypedErrors] = useState<Record<string, string[]>>({});
   const errors = { ...(state.errors ?? {}), ...typedErrors };
@@ -120,6 +129,34 @@ export function EntryForm(props: { slug: string; period: string; organizationId:
           </tbody>
         </table>
       </div>
+      {props.narratives.length > 0 ? (
+        <div className="space-y-3">
+          <h3 className="font-bold">Narrative for {props.period}, per objective</h3>
+          <p className="text-sm text-muted">A few sentences each, reviewed and approved with the figures; at most 2,000 characters per box.</p>
+          {props.narratives.map((n) => (
+            <fieldset key={n.code} className="border border-rule p-2">
+              <legend className="font-semibold">
+                {n.code} {n.title}
+              </legend>
+              <div className="grid gap-2 md:grid-cols-3">
+                {(Object.keys(NARRATIVE_PARTS) as NarrativePart[]).map((part) => {
+                  const field = narrativeField(n.code, part);
+                  return (
+                    <div key={part}>
+                      <label htmlFor={id(field)} className="block text-sm font-semibold">
+                        {NARRATIVE_PARTS[part]}
+                      </label>
+                      <textarea id={id(field)} name={field} rows={3} maxLength={2000} defaultValue={n[part] ?? ""} className="w-full rounded border border-ink p-1"
+                        aria-describedby={describedBy(`${id(field)}-error`, errors[field])} />
+                      <FieldError id={`${id(field)}-error`} messages={errors[field]} />
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          ))}
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>Save draft</Button>
         <Button type="submit" name="intent" value="submit" disabled={pending}>Submit for review</Button>

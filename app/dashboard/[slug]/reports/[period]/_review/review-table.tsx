@@ -2,6 +2,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { EntryRow, ThreadComment } from "@/lib/data/reports";
 import { cellLabel } from "@/lib/dimensions";
 import { formatDateTime, formatMeasure } from "@/lib/format";
+import { NARRATIVE_PARTS, type NarrativePart } from "@/lib/quarter/narratives";
 import { CHANGE_FLAG_SHARE, describeChange, TARGET_FLAG_SHARE, type RoundChange } from "@/lib/quarter/review";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -162,5 +163,34 @@ export function ChangeList({ round, changes, rows }: { round: number; changes: R
         </ul>
       )}
     </section>
+  );
+}
+
+/** The organization's narrative per objective, as the reviewer reads it beside the figures. */
+export function NarrativeList({ narratives }: { narratives: { code: string; title: string; progress: string | null; challenges: string | null; nextSteps: string | null }[] }) {
+  if (narratives.length === 0) return null;
+  return (
+    <div className="space-y-2">
+      <h3 className="font-bold">Narrative</h3>
+      {narratives.map((n) => (
+        <div key={n.code} className="border-l-4 border-rule pl-3">
+          <p className="font-semibold">
+            {n.code} {n.title}
+          </p>
+          {n.progress || n.challenges || n.nextSteps ? (
+            <dl className="grid gap-x-3 text-sm sm:grid-cols-[auto_1fr]">
+              {(Object.keys(NARRATIVE_PARTS) as NarrativePart[]).map((part) => (
+                <div key={part} className="contents">
+                  <dt className="font-semibold">{NARRATIVE_PARTS[part]}</dt>
+                  <dd>{n[part] ?? <span className="text-muted">Not given</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="text-sm font-semibold text-accent-warm">No narrative given for this objective.</p>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }
