@@ -116,6 +116,12 @@ export async function seedDemoWork(db: Db): Promise<string[]> {
           })),
         ),
       });
+      const objectives = await tx.objective.findMany({
+        where: { partnershipId: partnership.id, code: { in: [...new Set(specs.map((spec) => spec.objective))] } },
+      });
+      await tx.submissionNarrative.createMany({
+        data: objectives.map((o) => ({ submissionId: submission.id, objectiveId: o.id, ...illustrativeNarrative(o.code, formatQuarter(work.quarter)) })),
+      });
       if (work.status !== "DRAFT")
         await tx.submissionRound.create({ data: { submissionId: submission.id, round: 1, submittedAt, submittedById: author, values } });
       if (work.returned && reviewer) {
