@@ -137,6 +137,8 @@ export interface PackIndicator {
   /** Whether the actual meets the target in the direction that counts as good; null without both. */
   met: boolean | null;
   quarters: { quarter: string; value: string | null; basis: string }[];
+  /** The indicator's figure for each year of the partnership with data, by its own rule. */
+  trend: { year: number; actual: string | null }[];
 }
 
 export interface DialoguePack {
@@ -148,6 +150,8 @@ export interface DialoguePack {
   indicators: PackIndicator[];
   /** The approved narratives of the year for the key indicators' objectives (not part of any release). */
   narratives: ApprovedNarrative[];
+  /** Review comments on the year's reports that are not approved yet: what is still open. */
+  openIssues: { quarter: string; organization: string; status: string; indicator: string | null; author: string; at: string; body: string }[];
   funding: {
     fromRelease: number;
     totals: Record<CurrencyCode, { party: string; committed: string; delivered: string; deliveredIllustrative: boolean }[]>;
@@ -212,26 +216,39 @@ export async function getDialoguePack(actor: Actor | null, slug: string, id: str
   const ids = keys.map((k) => k.id);
 
   // Each quarter of the year: from the release's published series, or from the approved reports.
-  const quarters = release
+  // Every quarter of the partnership (for the trend); the year's for the figures.
+  const allQuarters = release
     ? await db.$queryRawUnsafe<QuarterRow[]>(
         `SELECT s->>'code' AS code, q->>'quarter' AS quarter, q->>'value' AS value,
                 CASE WHEN q->>'value' IS NULL THEN 'not published' ELSE 'published in release ' || $3::text END AS basis
          FROM jsonb_array_elements(($1::jsonb)->'results') s, jsonb_array_elements(s->'quarters') q
-         WHERE s->>'code' = ANY($2::text[]) AND left(q->>'quarter', 4) = $4::text`,
+         WHERE s->>'code' = ANY($2::text[])`,
         JSON.stringify(release.summary),
         keys.map((k) => k.code),
         String(number),
-        String(dialogue.year),
       )
     : await db.$queryRawUnsafe<QuarterRow[]>(
         `SELECT i.code, p.year::text || 'Q' || p.quarter::text AS quarter, trim_scale(m.value)::text AS value,
                 'approved ' || to_char(s."approvedAt", 'YYYY-MM-DD') || ' (' || o."shortName" || ')' AS basis
          FROM "Measurement" m JOIN "Submission" s ON s.id = m."submissionId" JOIN "ReportingPeriod" p ON p.id = s."periodId"
          JOIN "Indicator" i ON i.id = m."indicatorId" JOIN "Organization" o ON o.id = s."organizationId"
-         WHERE m."indicatorId" = ANY($1::text[]) AND m.cell = '' AND ${isApproved("s")} AND p.year = $2`,
+         WHERE m."indicatorId" = ANY($1::text[]) AND m.cell = '' AND ${isApproved("s")}`,
         ids,
-        dialogue.year,
       );
+  const quarters = allQuarters.filter((q) => q.quarter.startsWith(`${dialogue.year}Q`));
+  const trend = await db.$queryRawUnsafe<{ code: string; year: number; actual: string | null }[]>(
+    `WITH q AS (SELECT code, left(quarter, 4)::int AS year, quarter, value FROM jsonb_to_recordset($1::jsonb) AS x(code text, quarter text, value numeric))
+     SELECT i.code, q.year,
+            trim_scale(CASE i.aggregation
+              WHEN 'SUM' THEN SUM(q.value)
+              WHEN 'MAX' THEN MAX(q.value)
+              ELSE (array_agg(q.value ORDER BY q.quarter DESC) FILTER (WHERE q.value IS NOT NULL))[1]
+            END)::text AS actual
+     FROM q JOIN "Indicator" i ON i.code = q.code AND i.id = ANY($2::text[])
+     GROUP BY i.code, i.aggregation, q.year ORDER BY i.code, q.year`,
+    JSON.stringify(allQuarters.map((q) => ({ code: q.code, quarter: q.quarter, value: q.value }))),
+    ids,
+  );
 
   // The year's actual by each indicator's rule, its target and the variance, in SQL.
   const figures = await db.$queryRawUnsafe<FigureRow[]>(
@@ -265,8 +282,22 @@ export async function getDialoguePack(actor: Actor | null, slug: string, id: str
     orderBy: { number: "asc" },
     select: { number: true, publishedAt: true },
   });
+  const openIssues = await db.$queryRawUnsafe<(DialoguePack["openIssues"][number] & { organizationId: string })[]>(
+    `SELECT p.year::text || 'Q' || p.quarter::text AS quarter, o."shortName" AS organization, o.id AS "organizationId", s.status::text AS status,
+            CASE WHEN i.id IS NULL THEN NULL ELSE i.code || ' ' || i.name END AS indicator, u.name AS author,
+            to_char(c."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, c.body
+     FROM "Comment" c JOIN "Submission" s ON s.id = c."submissionId" JOIN "ReportingPeriod" p ON p.id = s."periodId"
+     JOIN "Organization" o ON o.id = s."organizationId" JOIN "User" u ON u.id = c."authorId" LEFT JOIN "Indicator" i ON i.id = c."indicatorId"
+     WHERE s."partnershipId" = $1 AND p.year = $2 AND NOT ${isApproved("s")}
+     ORDER BY p.quarter, o."shortName", c."createdAt"`,
+    partnership.id,
+    dialogue.year,
+  );
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
+    openIssues: openIssues
+      .filter((c) => actor !== null && seesRawFiguresOf(actor, c.organizationId))
+      .map((c) => ({ quarter: c.quarter, organization: c.organization, status: c.status, indicator: c.indicator, author: c.author, at: c.at, body: c.body })),
     dialogue: { id: dialogue.id, year: dialogue.year, heldOn, place: dialogue.place, participants: dialogue.participants, illustrative: dialogue.illustrative },
     basis: release
       ? { kind: "release", number: release.release.number, publishedAt: release.release.publishedAt }
@@ -295,6 +326,7 @@ export async function getDialoguePack(actor: Actor | null, slug: string, id: str
         variancePercent: figure?.variancePercent ?? null,
         met,
         quarters: quarters.filter((q) => q.code === k.code).sort((a, b) => a.quarter.localeCompare(b.quarter)),
+        trend: trend.filter((t) => t.code === k.code).map((t) => ({ year: t.year, actual: t.actual })),
       };
     }),
     narratives,

@@ -50,6 +50,14 @@ export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective
     );
   }
 
+  heading("Open issues from the review threads");
+  if (pack.openIssues.length === 0) line(`Every report of ${pack.dialogue.year} is approved: no review thread is open.`);
+  for (const c of pack.openIssues) {
+    line(
+      `${c.organization}'s report for ${c.quarter} (${c.status.toLowerCase()})${c.indicator ? `, on ${c.indicator}` : ""}: ${c.body} (${c.author}, ${formatDate(c.at.slice(0, 10))})`,
+    );
+  }
+
   heading(`Narrative of ${pack.dialogue.year} (approved, not published)`);
   if (pack.narratives.length === 0) line("No approved report of the year has a narrative for these objectives.");
   for (const n of pack.narratives) {

@@ -76,6 +76,14 @@ describe("the annual dialogues", () => {
     expect(o21.variancePercent).toBe((Math.round(((actual - 16) / 16) * 1000) / 10).toFixed(1));
     expect(o21.quarters.map((q) => [q.quarter, q.value])).toEqual(year2019.map((q) => [q, String(seeded("O2.1", q))]));
     expect(o21.quarters.every((q) => /^approved \d{4}-\d{2}-\d{2} \(IACAT\)$/.test(q.basis))).toBe(true);
+    // The trend: each year's sum of the approved quarters.
+    const yearSum = (year: number) =>
+      reportingQuarters()
+        .filter((q) => q.year === year && !(year === 2019 && q.quarter === 4))
+        .reduce((sum, q) => sum + seeded("O2.1", `${q.year}Q${q.quarter}`), 0);
+    expect(o21.trend).toEqual([2017, 2018, 2019, 2020, 2021].map((year) => ({ year, actual: String(yearSum(year)) })));
+    // The reopened quarter's reason is an open issue of the year.
+    expect(pack.openIssues.map((c) => [c.quarter, c.organization, c.status, c.body])).toEqual([["2019Q4", "IACAT", "RETURNED", "Reopened: Checked again."]]);
     // No target set stays a state: no variance, no verdict.
     expect(pack.indicators.find((i) => i.code === "O1.2")).toMatchObject({ target: null, variance: null, met: null });
   });

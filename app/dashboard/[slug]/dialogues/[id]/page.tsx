@@ -91,6 +91,7 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
               { key: "variance", label: "Variance", numeric: true },
               { key: "verdict", label: "Against target" },
               { key: "quarters", label: "Quarters, and what stands behind each" },
+              { key: "trend", label: "Each year of the partnership" },
             ]}
             rowKey={(_row, i) => pack.indicators[i]!.code}
             rows={pack.indicators.map((k) => ({
@@ -120,8 +121,32 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
                     ))}
                   </ul>
                 ),
+              trend: k.trend.length === 0 ? "No data" : k.trend.map((t) => `${t.year}: ${figureText(t.actual, k.unit)}`).join(" · "),
             }))}
           />
+        )}
+      </section>
+
+      <section aria-labelledby="pack-open" className="space-y-2">
+        <h2 id="pack-open" className="text-2xl font-bold">
+          Open issues from the review threads
+        </h2>
+        {pack.openIssues.length === 0 ? (
+          <p>Every report of {pack.dialogue.year} is approved: no review thread is open.</p>
+        ) : (
+          <ul className="space-y-2">
+            {pack.openIssues.map((c, i) => (
+              <li key={i} className="border-l-4 border-accent-warm pl-3">
+                <p className="text-sm font-semibold">
+                  {c.organization}&apos;s report for {c.quarter} ({c.status.toLowerCase()}){c.indicator ? `, on ${c.indicator}` : ""}
+                </p>
+                <p>{c.body}</p>
+                <p className="text-xs text-muted">
+                  {c.author}, {formatDateTime(c.at)}
+                </p>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
