@@ -31,6 +31,8 @@ export const SERVER_ACTIONS = {
   },
   "app/dashboard/[slug]/dialogues/actions.ts": {
     saveDialogueAction: "dialogue.manage",
+    recordMinutesAction: "dialogue.manage",
+    addDecisionAction: "dialogue.manage",
   },
   "app/dashboard/[slug]/sustainability/actions.ts": {
     saveSustainabilityAction: "sustainability.edit",

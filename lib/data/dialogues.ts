@@ -4,11 +4,12 @@ import { can, seesRawFiguresOf, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { CurrencyCode } from "../money";
 import type { ReleaseContent } from "../releases/content";
-import type { SaveDialogue } from "../validation/dialogues";
+import type { AddDecision, RecordMinutes, SaveDialogue } from "../validation/dialogues";
 import { recordAudit } from "./audit";
 import { unsafeApprovedNarratives, type ApprovedNarrative } from "./narratives";
 import { getDb } from "./db";
 import { requirePartnership } from "./partnership-access";
+import type { Tx } from "./prisma";
 import { readReleaseUncached, releaseNumberAsOf } from "./releases";
 import { isApproved } from "./sql";
 
@@ -352,4 +353,123 @@ function fundingOf(number: number, content: ReleaseContent): DialoguePack["fundi
         source: s.source ? `${s.source.title} (${s.source.publisher})${s.source.url ? `, ${s.source.url}` : ""}` : null,
       })),
   };
+}
+
+/** The key indicators' figures as a pack showed them: what decisions link to. */
+export interface PackFigure {
+  code: string;
+  name: string;
+  unit: PackIndicator["unit"];
+  target: string | null;
+  actual: string | null;
+  variance: string | null;
+  variancePercent: string | null;
+}
+
+export interface DialogueRecord {
+  canManage: boolean;
+  minutes: string | null;
+  recordedAt: string | null;
+  /** The figures kept when the record was first written, and what they were as of. */
+  figures: PackFigure[];
+  basis: string | null;
+  decisions: { id: string; text: string; indicatorCodes: string[]; createdAt: string }[];
+}
+
+/** What was recorded after a dialogue: minutes, decisions, and the figures kept with them. */
+export async function getDialogueRecord(actor: Actor | null, slug: string, id: string): Promise<DialogueRecord> {
+  const partnership = await requirePartnership(actor, slug);
+  const dialogue = await getDb().dialogue.findFirst({
+    where: { id, partnershipId: partnership.id },
+    include: { decisions: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!dialogue) throw new AppError("NOT_FOUND", "There is no such dialogue for this partnership.");
+  const kept = (dialogue.packAtDialogue ?? null) as { basis: string; figures: PackFigure[] } | null;
+  return {
+    canManage: actor !== null && can(actor, "dialogue.manage", { partnershipId: partnership.id }),
+    minutes: dialogue.minutes,
+    recordedAt: dialogue.recordedAt?.toISOString() ?? null,
+    figures: kept?.figures ?? [],
+    basis: kept?.basis ?? null,
+    decisions: dialogue.decisions.map((d) => ({ id: d.id, text: d.text, indicatorCodes: d.indicatorCodes, createdAt: d.createdAt.toISOString() })),
+  };
+}
+
+/** The dialogue a manager records against, with its figures kept the first time anything is recorded. */
+async function dialogueForRecord(tx: Tx, actor: Actor | null, slug: string, id: string) {
+  const dialogue = await tx.dialogue.findFirst({
+    where: { id, partnership: { slug } },
+    include: { indicators: { include: { indicator: { select: { code: true } } } } },
+  });
+  if (!dialogue) throw new AppError("NOT_FOUND", "There is no such dialogue for this partnership.");
+  const manager = requirePermission(actor, "dialogue.manage", { partnershipId: dialogue.partnershipId });
+  return { dialogue, manager, keyCodes: dialogue.indicators.map((i) => i.indicator.code) };
+}
+
+/**
+ * The pack as it stands by default (the release in force on the dialogue's date), read before the
+ * write's transaction opens, for the record to keep if it is the first thing recorded.
+ */
+async function figuresToKeep(actor: Actor | null, slug: string, id: string) {
+  const pack = await getDialoguePack(actor, slug, id, null);
+  const figures: PackFigure[] = pack.indicators.map((k) => ({
+    code: k.code,
+    name: k.name,
+    unit: k.unit,
+    target: k.target,
+    actual: k.actual,
+    variance: k.variance,
+    variancePercent: k.variancePercent,
+  }));
+  const basis =
+    pack.basis.kind === "release"
+      ? `release ${pack.basis.number} of ${pack.basis.publishedAt.slice(0, 10)}`
+      : `the live figures of ${pack.basis.at.slice(0, 10)}`;
+  return { basis, figures: figures.map((f) => ({ ...f })) };
+}
+
+/** Keeps the figures with the dialogue the first time anything is recorded; later records leave them as they were. */
+async function keepFigures(tx: Tx, dialogueId: string, kept: Awaited<ReturnType<typeof figuresToKeep>>) {
+  await tx.dialogue.updateMany({ where: { id: dialogueId, recordedAt: null }, data: { recordedAt: new Date(), packAtDialogue: kept } });
+}
+
+export async function recordMinutes(actor: Actor | null, input: RecordMinutes): Promise<void> {
+  const kept = await figuresToKeep(actor, input.slug, input.dialogueId);
+  await getDb().$transaction(async (tx) => {
+    const { dialogue, manager } = await dialogueForRecord(tx, actor, input.slug, input.dialogueId);
+    await keepFigures(tx, dialogue.id, kept);
+    await tx.dialogue.update({ where: { id: dialogue.id }, data: { minutes: input.minutes } });
+    await recordAudit(tx, manager, {
+      action: "dialogue.minutes",
+      entityType: "Dialogue",
+      entityId: dialogue.id,
+      partnershipId: dialogue.partnershipId,
+      before: dialogue.minutes === null ? null : { minutes: dialogue.minutes },
+      after: { minutes: input.minutes },
+    });
+  });
+}
+
+export async function addDecision(actor: Actor | null, input: AddDecision): Promise<void> {
+  const kept = await figuresToKeep(actor, input.slug, input.dialogueId);
+  await getDb().$transaction(async (tx) => {
+    const { dialogue, manager, keyCodes } = await dialogueForRecord(tx, actor, input.slug, input.dialogueId);
+    const foreign = input.indicators.filter((code) => !keyCodes.includes(code));
+    if (foreign.length > 0) {
+      throw new AppError("VALIDATION", "Link a decision to the dialogue's key indicators.", {
+        indicators: [`Not a key indicator of this dialogue: ${foreign.join(", ")}.`],
+      });
+    }
+    await keepFigures(tx, dialogue.id, kept);
+    const decision = await tx.dialogueDecision.create({
+      data: { dialogueId: dialogue.id, text: input.text, indicatorCodes: [...new Set(input.indicators)].sort(), createdById: manager.id },
+    });
+    await recordAudit(tx, manager, {
+      action: "dialogue.decision",
+      entityType: "Dialogue",
+      entityId: dialogue.id,
+      partnershipId: dialogue.partnershipId,
+      after: { decision: decision.text, indicators: decision.indicatorCodes },
+    });
+  });
 }

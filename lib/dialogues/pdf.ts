@@ -1,6 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import type { DialoguePack } from "../data/dialogues";
+import type { DialoguePack, DialogueRecord } from "../data/dialogues";
 import type { SustainabilityObjective } from "../data/sustainability";
 import type { ContributionLedger } from "../data/contribution-ledger";
 import { formatDate } from "../format";
@@ -12,7 +12,7 @@ import { directionText, figureText, varianceText, verdictText } from "./format";
  * The dialogue pack as a PDF, drawn on the server with pdfkit (no browser needed), in the
  * standard Helvetica fonts so that its text can be extracted (pdftotext) and searched.
  */
-export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective[], ledger: ContributionLedger): Promise<Buffer> {
+export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective[], ledger: ContributionLedger, record: DialogueRecord): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${pack.partnership.name}: ${pack.dialogue.year} dialogue pack` } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -109,6 +109,21 @@ export function renderPackPdf(pack: DialoguePack, plans: SustainabilityObjective
     line(`What continues: ${o.plan.continues}${o.plan.illustrative ? " (illustrative)" : ""}`);
     line(`Carried by: ${o.plan.carriedBy}`);
     line(`Indicators that keep being reported: ${o.plan.indicatorsKept.length === 0 ? "none" : o.plan.indicatorsKept.join(", ")}`);
+  }
+  heading("After the dialogue: minutes and decisions");
+  if (!record.recordedAt) line("Nothing recorded yet.");
+  else line(`First recorded ${formatDate(record.recordedAt.slice(0, 10))}, with the figures as of ${record.basis}.`);
+  if (record.minutes) line(`Minutes: ${record.minutes}`);
+  for (const [index, d] of record.decisions.entries()) {
+    line(`Decision ${index + 1}: ${d.text}`);
+    for (const code of d.indicatorCodes) {
+      const f = record.figures.find((figure) => figure.code === code);
+      line(
+        f
+          ? `  ${f.code}: target ${figureText(f.target, f.unit)}, actual ${figureText(f.actual, f.unit)}, variance ${varianceText(f)} (as discussed)`
+          : `  ${code}: no figure kept`,
+      );
+    }
   }
   doc.end();
   return done;

@@ -21,3 +21,19 @@ export const saveDialogueSchema = z.object({
 });
 
 export type SaveDialogue = z.infer<typeof saveDialogueSchema>;
+
+export const recordMinutesSchema = z.object({
+  slug: z.string().min(1).max(80),
+  dialogueId: z.string().trim().min(1).max(64),
+  minutes: line("minutes", 20000),
+});
+
+export const addDecisionSchema = z.object({
+  slug: z.string().min(1).max(80),
+  dialogueId: z.string().trim().min(1).max(64),
+  text: line("decision", 2000),
+  indicators: z.array(z.string().trim().min(1).max(32)).max(50).default([]),
+});
+
+export type RecordMinutes = z.infer<typeof recordMinutesSchema>;
+export type AddDecision = z.infer<typeof addDecisionSchema>;

@@ -216,6 +216,13 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
         }),
       };
     },
+    // The 2020 dialogue (O2.1 among its key indicators): each allowed call writes minutes or a decision.
+    recordMinutesAction: async () => ({
+      formData: form({ slug: "philippines", dialogueId: await dialogueFixture(), minutes: `Discussed O2.1 (round ${++planRound}).` }),
+    }),
+    addDecisionAction: async () => ({
+      formData: form({ slug: "philippines", dialogueId: await dialogueFixture(), text: "Raise the O2.1 target for 2021.", "indicators[]": ["O2.1"] }),
+    }),
   },
   "app/dashboard/[slug]/sustainability/actions.ts": {
     saveSustainabilityAction: async () => ({
@@ -231,6 +238,11 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
 };
 
 let planRound = 0;
+
+/** The seeded 2020 dialogue (O2.1 among its key indicators). */
+async function dialogueFixture() {
+  return (await db.dialogue.findFirstOrThrow({ where: { year: 2020, partnership: { slug: "philippines" } } })).id;
+}
 
 async function targetFixtureIndicator() {
   return (await db.indicator.findFirstOrThrow({ where: { code: "O1.2", objective: { partnership: { slug: "philippines" } } } })).id;
@@ -292,6 +304,8 @@ const ALLOWED: Record<string, string[]> = {
   clearTargetAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
   // Dialogues: the same, an administrator or a reviewer of the partnership.
   saveDialogueAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
+  recordMinutesAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
+  addDecisionAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
   // The sustainability plan: the partner government's (IACAT's) own encoder only.
   saveSustainabilityAction: ["ENCODER (Philippines)"],
 };

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Actor } from "../../lib/auth/permissions";
-import { getDialoguePack, listDialogues, saveDialogue } from "../../lib/data/dialogues";
+import { addDecision, getDialoguePack, getDialogueRecord, listDialogues, recordMinutes, saveDialogue } from "../../lib/data/dialogues";
 import { reopenSubmission } from "../../lib/data/submissions";
 import { getSustainability, saveSustainabilityPlan } from "../../lib/data/sustainability";
 import type { ReleaseContent } from "../../lib/releases/content";
@@ -128,50 +128,44 @@ describe("the annual dialogues", () => {
   });
 });
 
-describe("the pack as a PDF", () => {
-  it("downloads for a signed-in user, and its text holds each key indicator's target, actual and variance", async () => {
+describe("the record after a dialogue", () => {
+  it("keeps the pack's figures with the first minutes or decision, links decisions to them, and keeps them as they were", async () => {
     const dialogue = await dialogueOf(2019);
-    const { GET } = await import("../../app/api/partnerships/[slug]/dialogues/[id]/pack.pdf/route");
-    const get = (query: string) =>
-      GET(new Request(`http://localhost:3000/api/partnerships/philippines/dialogues/${dialogue.id}/pack.pdf${query}`), {
-        params: Promise.resolve({ slug: "philippines", id: dialogue.id }),
-      });
-    session.actor = null;
-    expect((await get("?live=1")).status).toBe(401);
-    session.actor = reviewer;
-    expect((await get("?release=abc")).status).toBe(422);
-    const response = await get("?live=1");
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="philippines-dialogue-2019-live.pdf"');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "pack-")), "pack.pdf");
-    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-    const actual = year2019.reduce((sum, q) => sum + seeded("O2.1", q), 0);
-    const percent = (Math.round(((actual - 16) / 16) * 1000) / 10).toFixed(1);
-    expect(text).toContain("2019 high-level dialogue pack");
-    expect(text).toContain("NOT YET PUBLISHED");
-    expect(text).toContain("O2.1 Suspected child labor trafficking cases referred for case build-up");
-    // In the PDF's standard font a minus is a hyphen-minus.
-    const sign = actual >= 16 ? "+" : "-";
-    expect(text).toContain(
-      `Annual target 2019: 16 (illustrative) | Actual: ${actual} | Variance: ${sign}${Math.abs(actual - 16)} (${sign}${percent.replace("-", "")}%)`,
+    const before = await databaseDigest(url);
+    const decision = { slug: "philippines", dialogueId: dialogue.id, text: "Raise the case build-up target for 2020.", indicators: ["O2.1"] };
+    expect(await refusal(addDecision(encoder, decision))).toBe("FORBIDDEN");
+    expect(await refusal(addDecision(reviewer, { ...decision, indicators: ["O1.1"] }))).toBe("VALIDATION");
+    expect(await databaseDigest(url)).toEqual(before);
+
+    await addDecision(reviewer, decision);
+    let record = await getDialogueRecord(reviewer, "philippines", dialogue.id);
+    const kept = record.figures.find((f) => f.code === "O2.1")!;
+    // Kept as the default pack showed it: the release in force on the dialogue's date.
+    const pack = await getDialoguePack(reviewer, "philippines", dialogue.id, null);
+    expect(record.basis).toBe(
+      `release ${pack.basis.kind === "release" ? pack.basis.number : 0} of ${pack.basis.kind === "release" ? pack.basis.publishedAt.slice(0, 10) : ""}`,
     );
-    expect(text).toContain("O1.2 Perpetrators of trafficking crimes arrested");
-    expect(text).toContain("Annual target 2019: — | Actual:");
-    expect(text).toContain("No target set");
-    expect(text).toContain("IACAT's contributions (as recorded now) Pledged PHP 44,600,000 (USD 921,760); delivered to date PHP 41,800,000");
-    // The year's approved narratives: IACAT's 2019Q4 is reopened, so its narrative is left out.
-    expect(text).toContain("Narrative of 2019 (approved, not published)");
-    expect(text).toContain(
-      "O2, 2019Q3, IACAT (illustrative) Progress: Illustrative: in 2019Q3, cases of suspected child labor trafficking were referred for case build-up.",
-    );
-    expect(text).not.toContain("in 2019Q4, cases of suspected child labor trafficking");
-    expect(text).toContain("in 2019Q4, OSEC operations");
-    expect(text).toContain("Sustainability plan (as it stands now)");
-    expect(text).toContain(
-      "O2 Identify and respond to child labor trafficking What continues: Referral of suspected child labor trafficking cases for case build-up. (illustrative)",
-    );
+    expect(kept).toMatchObject({ target: "16", actual: pack.indicators.find((k) => k.code === "O2.1")!.actual });
+    expect(record.decisions.map((d) => [d.text, d.indicatorCodes])).toEqual([["Raise the case build-up target for 2020.", ["O2.1"]]]);
+    const recordedAt = record.recordedAt;
+
+    // The target changes later; the record keeps what was discussed, and minutes do not take a new copy.
+    const o21 = await db.indicator.findFirstOrThrow({ where: { code: "O2.1", objective: { partnership: { slug: "philippines" } } } });
+    await db.target.update({
+      where: { indicatorId_scope_year_quarter: { indicatorId: o21.id, scope: "YEAR", year: 2019, quarter: 0 } },
+      data: { value: "20" },
+    });
+    await recordMinutes(reviewer, { slug: "philippines", dialogueId: dialogue.id, minutes: "O2.1 was discussed; IACAT will report referrals by region." });
+    record = await getDialogueRecord(reviewer, "philippines", dialogue.id);
+    expect(record.recordedAt).toBe(recordedAt);
+    expect(record.figures.find((f) => f.code === "O2.1")!.target).toBe("16");
+    expect((await getDialoguePack(reviewer, "philippines", dialogue.id, "live")).indicators.find((k) => k.code === "O2.1")!.target).toBe("20");
+    expect(record.minutes).toBe("O2.1 was discussed; IACAT will report referrals by region.");
+    expect(await db.auditEvent.count({ where: { action: { in: ["dialogue.decision", "dialogue.minutes"] }, entityId: dialogue.id } })).toBe(2);
+    await db.target.update({
+      where: { indicatorId_scope_year_quarter: { indicatorId: o21.id, scope: "YEAR", year: 2019, quarter: 0 } },
+      data: { value: "16" },
+    });
   });
 });
 
@@ -217,5 +211,54 @@ describe("the sustainability plan", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "sustainability.save" }, orderBy: { id: "desc" } });
     expect(audit.before).toMatchObject({ objective: "O3", carriedBy: "DSWD", indicatorsKept: [] });
     expect(audit.after).toMatchObject({ objective: "O3", indicatorsKept: ["O3.1"] });
+  });
+});
+
+describe("the pack as a PDF", () => {
+  it("downloads for a signed-in user, and its text holds each key indicator's target, actual and variance", async () => {
+    const dialogue = await dialogueOf(2019);
+    const { GET } = await import("../../app/api/partnerships/[slug]/dialogues/[id]/pack.pdf/route");
+    const get = (query: string) =>
+      GET(new Request(`http://localhost:3000/api/partnerships/philippines/dialogues/${dialogue.id}/pack.pdf${query}`), {
+        params: Promise.resolve({ slug: "philippines", id: dialogue.id }),
+      });
+    session.actor = null;
+    expect((await get("?live=1")).status).toBe(401);
+    session.actor = reviewer;
+    expect((await get("?release=abc")).status).toBe(422);
+    const response = await get("?live=1");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="philippines-dialogue-2019-live.pdf"');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pack-")), "pack.pdf");
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const actual = year2019.reduce((sum, q) => sum + seeded("O2.1", q), 0);
+    const percent = (Math.round(((actual - 16) / 16) * 1000) / 10).toFixed(1);
+    expect(text).toContain("2019 high-level dialogue pack");
+    expect(text).toContain("NOT YET PUBLISHED");
+    expect(text).toContain("O2.1 Suspected child labor trafficking cases referred for case build-up");
+    // In the PDF's standard font a minus is a hyphen-minus.
+    const sign = actual >= 16 ? "+" : "-";
+    expect(text).toContain(
+      `Annual target 2019: 16 (illustrative) | Actual: ${actual} | Variance: ${sign}${Math.abs(actual - 16)} (${sign}${percent.replace("-", "")}%)`,
+    );
+    expect(text).toContain("O1.2 Perpetrators of trafficking crimes arrested");
+    expect(text).toContain("Annual target 2019: — | Actual:");
+    expect(text).toContain("No target set");
+    expect(text).toContain("IACAT's contributions (as recorded now) Pledged PHP 44,600,000 (USD 921,760); delivered to date PHP 41,800,000");
+    // The year's approved narratives: IACAT's 2019Q4 is reopened, so its narrative is left out.
+    expect(text).toContain("Narrative of 2019 (approved, not published)");
+    expect(text).toContain(
+      "O2, 2019Q3, IACAT (illustrative) Progress: Illustrative: in 2019Q3, cases of suspected child labor trafficking were referred for case build-up.",
+    );
+    expect(text).not.toContain("in 2019Q4, cases of suspected child labor trafficking");
+    expect(text).toContain("in 2019Q4, OSEC operations");
+    expect(text).toContain("Sustainability plan (as it stands now)");
+    expect(text).toContain("Decision 1: Raise the case build-up target for 2020.");
+    expect(text).toMatch(/O2\.1: target 16, actual \d+, variance [-+]?\d+ \([-+]?[\d.]+%\) \(as discussed\)/);
+    expect(text).toContain(
+      "O2 Identify and respond to child labor trafficking What continues: Referral of suspected child labor trafficking cases for case build-up. (illustrative)",
+    );
   });
 });

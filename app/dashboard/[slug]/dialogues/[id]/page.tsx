@@ -4,7 +4,8 @@ import { ApprovedNarratives } from "@/components/dashboard/narratives";
 import { DataTable } from "@/components/ui/data-table";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import { requireSignedIn } from "@/lib/auth/session";
-import { getDialoguePack } from "@/lib/data/dialogues";
+import { getDialoguePack, getDialogueRecord } from "@/lib/data/dialogues";
+import { DecisionForm, MinutesForm } from "../_forms/record-forms";
 import { getSustainability } from "@/lib/data/sustainability";
 import { getContributionLedger } from "@/lib/data/contribution-ledger";
 import { SustainabilityPlan } from "@/components/dashboard/sustainability-plans";
@@ -30,6 +31,7 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
   }, path);
   const plans = await readForPage(() => getSustainability(actor, slug), path);
   const ledger = await readForPage(() => getContributionLedger(actor, slug), path);
+  const record = await readForPage(() => getDialogueRecord(actor, slug, id), path);
   const ledgerYear = ledger.quarters.filter((q) => q.quarter.startsWith(String(pack.dialogue.year)));
   const query = pack.basis.kind === "release" ? `?release=${pack.basis.number}` : "?live=1";
   return (
@@ -248,6 +250,46 @@ export default async function DialoguePackPage({ params, searchParams }: Props) 
             <SustainabilityPlan objective={o} />
           </div>
         ))}
+      </section>
+      <section aria-labelledby="pack-after" className="space-y-3">
+        <h2 id="pack-after" className="text-2xl font-bold">
+          After the dialogue: minutes and decisions
+        </h2>
+        {record.recordedAt ? (
+          <p className="text-sm">
+            First recorded {formatDateTime(record.recordedAt)}, with the figures as of {record.basis}: the decisions below link to those, as they were.
+          </p>
+        ) : (
+          <p>Nothing recorded yet.</p>
+        )}
+        {record.minutes ? <p className="whitespace-pre-line border-l-4 border-rule pl-3">{record.minutes}</p> : null}
+        {record.decisions.length > 0 ? (
+          <ol className="list-decimal space-y-2 pl-5">
+            {record.decisions.map((d) => (
+              <li key={d.id}>
+                <p>{d.text}</p>
+                <ul className="text-sm text-muted">
+                  {d.indicatorCodes.map((code) => {
+                    const f = record.figures.find((figure) => figure.code === code);
+                    return (
+                      <li key={code}>
+                        {f
+                          ? `${f.code} ${f.name}: target ${figureText(f.target, f.unit)}, actual ${figureText(f.actual, f.unit)}, variance ${varianceText(f)}`
+                          : `${code} (no figure kept)`}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {record.canManage ? (
+          <div className="grid gap-4 md:grid-cols-2">
+            <MinutesForm slug={slug} dialogueId={id} minutes={record.minutes} />
+            <DecisionForm slug={slug} dialogueId={id} indicators={pack.indicators.map((k) => ({ code: k.code, name: k.name }))} />
+          </div>
+        ) : null}
       </section>
       {pack.illustrativeNote ? <p className="text-sm text-muted">{pack.illustrativeNote}</p> : null}
     </article>

@@ -1,6 +1,6 @@
 import { isFromAnotherSite } from "@/lib/auth/origin";
 import { getCurrentActor } from "@/lib/auth/session";
-import { getDialoguePack } from "@/lib/data/dialogues";
+import { getDialoguePack, getDialogueRecord } from "@/lib/data/dialogues";
 import { getSustainability } from "@/lib/data/sustainability";
 import { getContributionLedger } from "@/lib/data/contribution-ledger";
 import { renderPackPdf } from "@/lib/dialogues/pdf";
@@ -27,7 +27,8 @@ export async function GET(request: Request, context: Context) {
     const pack = await getDialoguePack(actor, slug, id, basis);
     const plans = await getSustainability(actor, slug);
     const ledger = await getContributionLedger(actor, slug);
-    const pdf = await renderPackPdf(pack, plans.objectives, ledger);
+    const record = await getDialogueRecord(actor, slug, id);
+    const pdf = await renderPackPdf(pack, plans.objectives, ledger, record);
     const name = `${pack.partnership.slug}-dialogue-${pack.dialogue.year}-${pack.basis.kind === "release" ? `release-${pack.basis.number}` : "live"}.pdf`;
     return new Response(new Uint8Array(pdf), {
       headers: {
