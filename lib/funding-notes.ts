@@ -14,12 +14,16 @@ function asStated(basis: PledgeBasis): string {
 }
 
 /** "50.000000" → "50": a rate as stated, without its padding. */
-const trimRate = (rate: string) => (rate.includes(".") ? rate.replace(/\.?0+$/, "") : rate);
+export const trimRate = (rate: string) => (rate.includes(".") ? rate.replace(/\.?0+$/, "") : rate);
 
 const rateText = (rate: string, rateDate: string) => `${trimRate(rate)} PHP per USD of ${formatDate(rateDate)}`;
 
-/** How one statement made in a quarter counts in the chart's currency. */
+/** How one statement made in a quarter counts in the chart's currency, and where it was published. */
 export function pledgeNote(basis: PledgeBasis, currency: CurrencyCode): string {
+  return basis.source ? `${pledgeFigures(basis, currency)} Source: ${basis.source}.` : pledgeFigures(basis, currency);
+}
+
+function pledgeFigures(basis: PledgeBasis, currency: CurrencyCode): string {
   const stated = `${asStated(basis)} stated on ${formatDate(basis.statedOn)}`;
   const value = formatMoney(basis.value, currency);
   const converted =
@@ -56,4 +60,22 @@ export function exceedsNote(row: Pick<FundingQuarterRow, "deliveredExceedsPledge
 /** Every note on a quarter, in the order a reader needs them. */
 export function quarterNotes(row: FundingQuarterRow, currency: CurrencyCode): string[] {
   return [...row.pledgeBasis.map((b) => pledgeNote(b, currency)), deliveryNote(row.deliveredConverted), exceedsNote(row, currency)].filter((n) => n !== "");
+}
+
+/**
+ * The notes shown under a party's chart: each statement and each reason delivered passes pledged,
+ * with the quarters it applies to (one reason for several quarters is said once). The delivered
+ * conversions, one a quarter, stay in the table.
+ */
+export function chartNotes(rows: FundingQuarterRow[], currency: CurrencyCode): { quarters: string[]; text: string }[] {
+  const notes: { quarters: string[]; text: string }[] = [];
+  for (const row of rows) {
+    for (const text of [...row.pledgeBasis.map((b) => pledgeNote(b, currency)), exceedsNote(row, currency)]) {
+      if (text === "") continue;
+      const same = notes.find((n) => n.text === text);
+      if (same) same.quarters.push(row.quarter);
+      else notes.push({ quarters: [row.quarter], text });
+    }
+  }
+  return notes;
 }

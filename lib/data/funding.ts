@@ -50,6 +50,8 @@ export interface PledgeBasis {
   exchangeRate: string;
   rateDate: string;
   rateSource: string;
+  /** Where the statement was published: title, publisher and address. */
+  source: string | null;
   /** The same figure's previous statement in the chart's currency, and what of the change is new money or only a new rate. */
   previousValue: string | null;
   newMoney: string;
@@ -107,8 +109,10 @@ export async function unsafeFundingByQuarter(db: Tx, partnershipId: string, curr
              bool_or(c.approximate) AS approximate,
              min(c.kind::text) AS kind,
              string_agg(c.label, '; ' ORDER BY c.amount DESC) AS label,
-             min(c."exchangeRate") AS rate, min(c."rateDate") AS rate_date, min(c."rateSource") AS rate_source
-      FROM "FundingCommitment" c WHERE c."partnershipId" = $1 AND c."countsInTotals"
+             min(c."exchangeRate") AS rate, min(c."rateDate") AS rate_date, min(c."rateSource") AS rate_source,
+             string_agg(DISTINCT src.title || ', ' || src.publisher || COALESCE(' (' || src.url || ')', ''), '; ') AS source
+      FROM "FundingCommitment" c LEFT JOIN "Source" src ON src.id = c."sourceId"
+      WHERE c."partnershipId" = $1 AND c."countsInTotals"
       GROUP BY 1, 2, 3
     ),
     valued AS (
@@ -137,7 +141,7 @@ export async function unsafeFundingByQuarter(db: Tx, partnershipId: string, curr
                'statedOn', to_char(r.stated_on, 'YYYY-MM-DD'), 'kind', r.kind, 'label', r.label,
                'amount', r.amount::numeric(18, 2)::text, 'currency', r.cur, 'approximate', r.approximate,
                'value', r.value::numeric(18, 2)::text, 'valueAsStated', r.as_stated,
-               'exchangeRate', r.rate::text, 'rateDate', to_char(r.rate_date, 'YYYY-MM-DD'), 'rateSource', r.rate_source,
+               'exchangeRate', r.rate::text, 'rateDate', to_char(r.rate_date, 'YYYY-MM-DD'), 'rateSource', r.rate_source, 'source', r.source,
                'previousValue', r.prev_value::numeric(18, 2)::text,
                'newMoney', (r.value - r.prev_at_rate)::numeric(18, 2)::text,
                'restated', (r.prev_at_rate - COALESCE(r.prev_value, 0))::numeric(18, 2)::text

@@ -71,7 +71,8 @@ describe("the funding chart's data", () => {
       }),
     ]);
     expect(quarterNotes(q2, "USD")).toEqual([
-      "up to PHP 174,000,000 stated on April 16, 2017 (USD 3,480,000 derived from it at 50 PHP per USD of October 19, 2017; the source stated no USD amount).",
+      "up to PHP 174,000,000 stated on April 16, 2017 (USD 3,480,000 derived from it at 50 PHP per USD of October 19, 2017; the source stated no USD amount). " +
+        "Source: Report on the signing of the U.S.-Philippines Child Protection Compact, Manila Times (http://www.manilatimes.net/us-ph-ink-child-protection-pact/322384/).",
     ]);
     // In PHP the same quarter is as stated.
     expect(at(await series("PHP", "TIP Office"), "2017Q2").pledgeBasis[0]).toMatchObject({ value: "174000000.00", valueAsStated: true });

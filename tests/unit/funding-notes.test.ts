@@ -1,7 +1,7 @@
 // The funding chart's notes, worded from figures worked out by hand (the seeded Philippines record).
 import { describe, expect, it } from "vitest";
-import type { PledgeBasis } from "../../lib/data/funding";
-import { deliveryNote, exceedsNote, pledgeNote } from "../../lib/funding-notes";
+import type { FundingQuarterRow, PledgeBasis } from "../../lib/data/funding";
+import { chartNotes, deliveryNote, exceedsNote, pledgeNote, trimRate } from "../../lib/funding-notes";
 
 const iacat2017: PledgeBasis = {
   statedOn: "2017-10-19",
@@ -15,6 +15,7 @@ const iacat2017: PledgeBasis = {
   exchangeRate: "51.020408",
   rateDate: "2017-10-19",
   rateSource: "Implied by the release",
+  source: null,
   previousValue: null,
   newMoney: "784000.00",
   restated: "0.00",
@@ -78,6 +79,12 @@ describe("funding notes", () => {
     );
   });
 
+  it("names the statement's source after its figures", () => {
+    expect(pledgeNote({ ...iacat2017, source: "Activities Commence, U.S. Embassy Manila (https://example.org/s1)" }, "PHP")).toBe(
+      "PHP 40,000,000 stated on October 19, 2017. Source: Activities Commence, U.S. Embassy Manila (https://example.org/s1).",
+    );
+  });
+
   it("names the rate of each converted delivery", () => {
     expect(deliveryNote([])).toBe("");
     expect(deliveryNote([{ amount: "1964000.00", currency: "PHP", exchangeRate: "50.000000", rateDate: "2018-11-15" }])).toBe(
@@ -101,5 +108,49 @@ describe("funding notes", () => {
     expect(exceedsNote({ deliveredExceedsPledged: true, nextStatement: null }, "USD")).toBe(
       "Delivered to date is more than pledged to date: no later statement of this party's funding is on record.",
     );
+  });
+});
+
+describe("the notes under a chart", () => {
+  const quarter = (q: string, more: Partial<FundingQuarterRow>): FundingQuarterRow => ({
+    quarter: q,
+    partyId: "p",
+    party: "IACAT",
+    pledged: "0.00",
+    restated: "0.00",
+    delivered: "0.00",
+    cumulativePledged: "0.00",
+    cumulativeDelivered: "0.00",
+    illustrative: true,
+    pledgeBasis: [],
+    deliveredConverted: [],
+    deliveredExceedsPledged: false,
+    nextStatement: null,
+    ...more,
+  });
+
+  it("says one reason once for the quarters it covers, and leaves converted deliveries to the table", () => {
+    const next = { statedOn: "2021-04-29", quarter: "2021Q2", label: "Close-out", value: "921760.00" };
+    const rows = [
+      quarter("2017Q4", { pledgeBasis: [iacat2017] }),
+      quarter("2020Q4", { deliveredConverted: [{ amount: "2138000.00", currency: "PHP", exchangeRate: "50.000000", rateDate: "2018-11-15" }] }),
+      quarter("2021Q1", { deliveredExceedsPledged: true, nextStatement: next }),
+      quarter("2021Q2", { deliveredExceedsPledged: true, nextStatement: next }),
+    ];
+    expect(chartNotes(rows, "USD")).toEqual([
+      { quarters: ["2017Q4"], text: "PHP 40,000,000 stated on October 19, 2017 (USD 784,000 as the source stated it)." },
+      {
+        quarters: ["2021Q1", "2021Q2"],
+        text: 'Delivered to date is more than pledged to date because the next statement, "Close-out" (USD 921,760, April 29, 2021), counts from 2021Q2, when it was stated.',
+      },
+    ]);
+  });
+
+  it("shows a rate without its padding", () => {
+    expect(trimRate("50.000000")).toBe("50");
+    expect(trimRate("48.367347")).toBe("48.367347");
+    expect(trimRate("48.500000")).toBe("48.5");
+    expect(trimRate("50")).toBe("50");
+    expect(trimRate("100.000000")).toBe("100");
   });
 });
