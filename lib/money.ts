@@ -11,13 +11,18 @@ const DECIMAL_PATTERN = /^(-?)(\d+)(?:\.(\d+))?$/;
  * Cents are shown only when there are any, as the sources state whole amounts.
  */
 export function formatMoney(amount: string, currency: CurrencyCode): string {
+  return `${currency} ${formatAmount(amount)}`;
+}
+
+/** "3500000.50" → "3,500,000.50": for a table whose currency is in its own column. */
+export function formatAmount(amount: string): string {
   const match = DECIMAL_PATTERN.exec(amount.trim());
   if (!match) throw new Error(`Not a decimal amount: ${amount}`);
   const [, sign, whole = "0", fraction = ""] = match;
   const cents = fraction.padEnd(2, "0").slice(0, 2);
   const grouped = BigInt(whole).toLocaleString("en-US");
   const shown = /^0*$/.test(cents) ? grouped : `${grouped}.${cents}`;
-  return `${currency} ${sign}${shown}`;
+  return `${sign}${shown}`;
 }
 
 /** "4900000" → "USD 4.9M": for headlines where the exact figure sits one click away. */

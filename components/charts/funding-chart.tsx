@@ -1,56 +1,116 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CurrencyCode } from "@/lib/money";
 
 export interface FundingPoint {
   quarter: string;
   pledged: number;
+  restated: number;
   delivered: number;
   cumulativePledged: number;
   cumulativeDelivered: number;
+  /** Delivered to date is more than pledged to date: the point is ringed and its note says why. */
+  exceeds: boolean;
+  /** What a reader needs to know about the quarter's figures: derived, restated, why delivered passes pledged. */
+  notes: string[];
 }
 
-const compact = (currency: CurrencyCode) => (value: number) =>
-  `${currency} ${new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value)}`;
-const full = (currency: CurrencyCode) => (value: unknown) =>
-  `${currency} ${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(Number(value))}`;
+// Text stays at 12 px or more at any width: the ticks, the legend and the tooltip.
+const TEXT = 12;
+const compact = (value: number) => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
+const full = (currency: CurrencyCode, value: number) => `${currency} ${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value)}`;
 
-/** Bars: pledged and delivered in each quarter. Lines: their running totals (right axis). */
+interface TooltipProps {
+  active?: boolean;
+  label?: string | number;
+  payload?: readonly { name?: string | number; value?: unknown; color?: string; payload?: FundingPoint }[];
+}
+
+function QuarterTooltip({ active, label, payload, currency }: TooltipProps & { currency: CurrencyCode }) {
+  if (!active || !payload?.length) return null;
+  const point = payload[0]?.payload;
+  return (
+    <div className="max-w-xs border border-rule bg-white p-2 text-sm shadow">
+      <p className="font-bold">{label}</p>
+      <ul>
+        {payload.map((p) => (
+          <li key={String(p.name)} style={{ color: p.color }}>
+            {p.name}: {full(currency, Number(p.value))}
+          </li>
+        ))}
+      </ul>
+      {point?.notes.map((note) => (
+        <p key={note} className="mt-1">
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+const axes = (currency: CurrencyCode) => (
+  <>
+    <CartesianGrid strokeDasharray="3 3" stroke="#dfe1e2" />
+    <XAxis dataKey="quarter" tick={{ fontSize: TEXT }} interval="preserveStartEnd" minTickGap={8} />
+    <YAxis tickFormatter={compact} width={48} tick={{ fontSize: TEXT }} />
+    <Tooltip content={(props: TooltipProps) => <QuarterTooltip {...props} currency={currency} />} />
+    <Legend wrapperStyle={{ fontSize: 14 }} />
+  </>
+);
+
+/**
+ * Two charts, each on one axis in one currency: what was pledged and delivered in each quarter,
+ * and the totals to date. A restatement at a new rate is its own grey segment, never part of the
+ * pledged column.
+ */
 export function FundingChart({ data, currency }: { data: FundingPoint[]; currency: CurrencyCode }) {
   return (
-    <div className="h-80 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
-          <CartesianGrid strokeDasharray="3 3" stroke="#dfe1e2" />
-          <XAxis dataKey="quarter" tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="quarter" tickFormatter={compact(currency)} width={90} tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="total" orientation="right" tickFormatter={compact(currency)} width={90} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={full(currency)} />
-          <Legend />
-          <Bar isAnimationActive={false} yAxisId="quarter" dataKey="pledged" name={`Pledged in quarter (${currency})`} fill="#005ea2" />
-          <Bar isAnimationActive={false} yAxisId="quarter" dataKey="delivered" name={`Delivered in quarter (${currency})`} fill="#c05600" />
-          <Line
-            isAnimationActive={false}
-            yAxisId="total"
-            dataKey="cumulativePledged"
-            name={`Pledged to date (${currency})`}
-            stroke="#1a4480"
-            strokeWidth={2}
-            dot={{ r: 3 }}
-          />
-          <Line
-            isAnimationActive={false}
-            yAxisId="total"
-            dataKey="cumulativeDelivered"
-            name={`Delivered to date (${currency})`}
-            stroke="#8b3a00"
-            strokeWidth={2}
-            strokeDasharray="6 3"
-            dot={{ r: 3, strokeDasharray: "" }}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+    <div className="grid gap-4 lg:grid-cols-2">
+      <div>
+        <h4 className="font-bold">In each quarter ({currency})</h4>
+        <div className="h-72 w-full">
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} stackOffset="sign" barCategoryGap="12%" barGap={2} accessibilityLayer>
+              {axes(currency)}
+              <Bar isAnimationActive={false} dataKey="pledged" stackId="pledge" name="Pledged: new money" fill="#005ea2" />
+              <Bar isAnimationActive={false} dataKey="restated" stackId="pledge" name="Restated at a new rate, not new money" fill="#71767a" />
+              <Bar isAnimationActive={false} dataKey="delivered" name="Delivered" fill="#c05600" />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      </div>
+      <div>
+        <h4 className="font-bold">To date ({currency})</h4>
+        <div className="h-72 w-full">
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
+              {axes(currency)}
+              <Line isAnimationActive={false} dataKey="cumulativePledged" name="Pledged to date" stroke="#1a4480" strokeWidth={3} dot={{ r: 3 }} />
+              <Line
+                isAnimationActive={false}
+                dataKey="cumulativeDelivered"
+                name="Delivered to date"
+                stroke="#8b3a00"
+                strokeWidth={3}
+                strokeDasharray="6 3"
+                dot={(props: { cx?: number; cy?: number; index?: number; payload?: FundingPoint }) => (
+                  <circle
+                    key={props.index}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={props.payload?.exceeds ? 6 : 3}
+                    fill={props.payload?.exceeds ? "white" : "#8b3a00"}
+                    stroke={props.payload?.exceeds ? "#b50909" : "#8b3a00"}
+                    strokeWidth={props.payload?.exceeds ? 3 : 1}
+                  />
+                )}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+        {data.some((d) => d.exceeds) ? <p className="text-sm">A red ring marks a quarter where delivered to date passes pledged to date.</p> : null}
+      </div>
     </div>
   );
 }

@@ -15,14 +15,14 @@ export function ResultsChart({ data, unitLabel }: { data: ResultPoint[]; unitLab
   return (
     <div className="h-80 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} barCategoryGap="12%" barGap={2} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" stroke="#dfe1e2" />
-          <XAxis dataKey="quarter" tick={{ fontSize: 12 }} />
+          <XAxis dataKey="quarter" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
           <YAxis tick={{ fontSize: 12 }} width={60} label={{ value: unitLabel, angle: -90, position: "insideLeft", fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend wrapperStyle={{ fontSize: 14 }} />
           <Bar isAnimationActive={false} dataKey="actual" name="Actual in quarter" fill="#005ea2" />
-          <Bar isAnimationActive={false} dataKey="target" name="Target (annual, at year end)" fill="#a9aeb1" />
+          <Bar isAnimationActive={false} dataKey="target" name="Target (annual, at year end)" fill="#71767a" />
           <Line isAnimationActive={false} dataKey="cumulativeActual" name="Actual to date" stroke="#1a4480" strokeWidth={2} connectNulls />
           <Line
             isAnimationActive={false}
@@ -51,7 +51,12 @@ export function PercentOfTargetChart({ data }: { data: PercentPoint[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" stroke="#dfe1e2" />
-          <XAxis type="number" domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} />
+          <XAxis
+            type="number"
+            domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}
+            tickFormatter={(v: number) => `${v}%`}
+            tick={{ fontSize: 12 }}
+          />
           <YAxis type="category" dataKey="indicator" width={80} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v: unknown) => `${Number(v)}% of target`} />
           <Bar

@@ -3,6 +3,7 @@ import { FundingChart } from "@/components/charts/lazy-charts";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate } from "@/lib/format";
+import { chartNotes, quarterNotes, trimRate } from "@/lib/funding-notes";
 import { formatMoney, type CurrencyCode } from "@/lib/money";
 
 const kindLabel: Record<string, string> = {
@@ -72,7 +73,10 @@ export function FundingHeadlines({ funding, currency }: { funding: PartnershipDa
   );
 }
 
-/** Pledged against delivered by quarter: one chart per party. */
+/**
+ * Pledged against delivered by quarter: for each party, a chart of each quarter and one of the
+ * totals to date, each on its own axis, with the notes a reviewer needs under them.
+ */
 export function FundingCharts({ funding, currency, slug }: { funding: PartnershipDashboard["funding"]; currency: CurrencyCode; slug: string }) {
   const parties = [...new Set(funding.quarters.map((r) => r.party))];
   if (parties.length === 0) {
@@ -82,43 +86,80 @@ export function FundingCharts({ funding, currency, slug }: { funding: Partnershi
       </p>
     );
   }
+  // Numbers in their own columns with the currency beside them, so the CSV is data, not text.
   const columns = [
     { key: "quarter", label: "Quarter" },
-    { key: "pledged", label: `Pledged in quarter (${currency})`, numeric: true },
-    { key: "delivered", label: `Delivered in quarter (${currency})`, numeric: true },
-    { key: "cumulativePledged", label: `Pledged to date (${currency})`, numeric: true },
-    { key: "cumulativeDelivered", label: `Delivered to date (${currency})`, numeric: true },
+    { key: "currency", label: "Currency" },
+    { key: "pledged", label: "Pledged in quarter: new money", amount: true },
+    { key: "restated", label: "Restated at a new rate (not new money)", amount: true },
+    { key: "delivered", label: "Delivered in quarter", amount: true },
+    { key: "cumulativePledged", label: "Pledged to date", amount: true },
+    { key: "cumulativeDelivered", label: "Delivered to date", amount: true },
+    { key: "pledgeRate", label: "Pledge converted at (PHP per USD)", numeric: true },
+    { key: "pledgeRateDate", label: "Pledge rate of" },
+    { key: "deliveryRate", label: "Delivered converted at (PHP per USD)", numeric: true },
+    { key: "deliveryRateDate", label: "Delivered rate of" },
+    { key: "notes", label: "Notes" },
   ];
   return (
     <div className="space-y-4">
       {parties.map((party) => {
         const rows = funding.quarters.filter((r) => r.party === party);
+        const notes = chartNotes(rows, currency);
         return (
           <ChartPanel
             key={party}
             id={`funding-${party.replace(/\W+/g, "-")}`}
             title={`${party}: pledged and delivered by quarter, in ${currency}`}
-            description={`Bars show what ${party} pledged and delivered in each quarter; lines show the totals to date, on the right-hand axis.`}
+            description={`Two charts in ${currency}, each on its own axis: columns show what ${party} pledged (new money, and in dark grey any change caused only by a new exchange rate) and delivered in each quarter; lines show the totals to date.`}
             illustrative={rows.some((r) => r.illustrative)}
             columns={columns}
-            rows={rows.map((r) => ({
-              quarter: r.quarter,
-              pledged: formatMoney(r.pledged, currency),
-              delivered: formatMoney(r.delivered, currency),
-              cumulativePledged: formatMoney(r.cumulativePledged, currency),
-              cumulativeDelivered: formatMoney(r.cumulativeDelivered, currency),
-            }))}
+            rows={rows.map((r) => {
+              const converted = r.pledgeBasis.filter((b) => b.currency !== currency);
+              return {
+                quarter: r.quarter,
+                currency,
+                pledged: r.pledged,
+                restated: r.restated,
+                delivered: r.delivered,
+                cumulativePledged: r.cumulativePledged,
+                cumulativeDelivered: r.cumulativeDelivered,
+                pledgeRate: converted.map((b) => trimRate(b.exchangeRate)).join("; "),
+                pledgeRateDate: converted.map((b) => b.rateDate).join("; "),
+                deliveryRate: r.deliveredConverted.map((c) => trimRate(c.exchangeRate)).join("; "),
+                deliveryRateDate: r.deliveredConverted.map((c) => c.rateDate).join("; "),
+                notes: quarterNotes(r, currency).join(" "),
+              };
+            })}
             filename={`${slug}-funding-${party.replace(/\W+/g, "-").toLowerCase()}-${currency}.csv`}
-            note={`Converted at the exchange rate stated with each commitment or delivery (PHP per USD, with its date and source), never today's rate. A figure the record restated counts in the quarter it was first stated, and each restatement adds its difference in its own quarter.`}
+            note={
+              <>
+                {notes.length > 0 ? (
+                  <ul className="mb-2 list-disc space-y-1 pl-5 text-ink" aria-label={`Notes on ${party}'s figures`}>
+                    {notes.map((n) => (
+                      <li key={n.text}>
+                        <strong>{n.quarters.join(", ")}</strong>: {n.text}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                Each amount converts at the exchange rate stated with it (PHP per USD, with its date and source), never today&apos;s rate; the table gives each
+                quarter&apos;s rate. A figure the record restated counts in the quarter it was first stated, and each restatement adds its difference in its own
+                quarter: new money in the currency of the new statement, and apart from it what is only the earlier figure at the new rate.
+              </>
+            }
           >
             <FundingChart
               currency={currency}
               data={rows.map((r) => ({
                 quarter: r.quarter,
                 pledged: Number(r.pledged),
+                restated: Number(r.restated),
                 delivered: Number(r.delivered),
                 cumulativePledged: Number(r.cumulativePledged),
                 cumulativeDelivered: Number(r.cumulativeDelivered),
+                exceeds: r.deliveredExceedsPledged,
+                notes: quarterNotes(r, currency),
               }))}
             />
           </ChartPanel>

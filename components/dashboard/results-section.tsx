@@ -78,26 +78,28 @@ export function ResultsTable({ indicators, slug, caption }: { indicators: Indica
 
 export function ChosenIndicatorChart({ chosen, slug }: { chosen: NonNullable<PartnershipDashboard["chosen"]>; slug: string }) {
   const { summary, quarters } = chosen;
-  const fmt = (v: string | null) => (v === null ? null : formatMeasure(v, summary.unit));
   return (
     <ChartPanel
       id="results-chart"
       title={`${summary.code} ${summary.name}: target and actual by quarter (${unitLabel(summary.unit)})`}
       description={`Bars show the approved value and the target in each quarter; lines show both to date, combined by the indicator's rule (${summary.aggregation.toLowerCase()}). ${summary.target === null ? "No target is set for this indicator." : ""}`}
       illustrative={summary.actualIllustrative || summary.targetIllustrative}
+      // Numbers as numbers, with the unit in its own column: the CSV is data, the table groups thousands.
       columns={[
         { key: "quarter", label: "Quarter" },
-        { key: "actual", label: "Actual", numeric: true },
-        { key: "target", label: "Target", numeric: true },
-        { key: "cumulativeActual", label: "Actual to date", numeric: true },
-        { key: "cumulativeTarget", label: "Target to date", numeric: true },
+        { key: "unit", label: "Unit" },
+        { key: "actual", label: "Actual", amount: true },
+        { key: "target", label: "Target", amount: true },
+        { key: "cumulativeActual", label: "Actual to date", amount: true },
+        { key: "cumulativeTarget", label: "Target to date", amount: true },
       ]}
       rows={quarters.map((q) => ({
         quarter: q.quarter,
-        actual: fmt(q.actual),
-        target: fmt(q.target),
-        cumulativeActual: fmt(q.cumulativeActual),
-        cumulativeTarget: fmt(q.cumulativeTarget),
+        unit: unitLabel(summary.unit),
+        actual: q.actual,
+        target: q.target,
+        cumulativeActual: q.cumulativeActual,
+        cumulativeTarget: q.cumulativeTarget,
       }))}
       filename={`${slug}-indicator-${summary.code}.csv`}
       note="Only approved quarters count. Annual targets count in the last quarter of their year."
@@ -127,15 +129,17 @@ export function PercentOfTargetPanel({ objective, indicators, slug }: { objectiv
       illustrative={withTarget.some((i) => i.actualIllustrative || i.targetIllustrative)}
       columns={[
         { key: "indicator", label: "Indicator" },
-        { key: "actual", label: "Result to date", numeric: true },
-        { key: "target", label: "Target", numeric: true },
-        { key: "percent", label: "Percent of target", numeric: true },
+        { key: "unit", label: "Unit" },
+        { key: "actual", label: "Result to date", amount: true },
+        { key: "target", label: "Target", amount: true },
+        { key: "percent", label: "Percent of target (%)", numeric: true },
       ]}
       rows={withTarget.map((i) => ({
         indicator: `${i.code} ${i.name}`,
-        actual: i.actual === null ? null : formatMeasure(i.actual, i.unit),
-        target: i.target === null ? null : formatMeasure(i.target, i.unit),
-        percent: `${i.percentOfTarget}%`,
+        unit: unitLabel(i.unit),
+        actual: i.actual,
+        target: i.target,
+        percent: i.percentOfTarget,
       }))}
       filename={`${slug}-objective-${objective}-percent-of-target.csv`}
       emptyMessage={`No indicator of objective ${objective} has a target set, so there is no percentage to show.`}

@@ -1,16 +1,24 @@
 import type { ReactNode } from "react";
+import { formatAmount } from "@/lib/money";
 
 export interface TableColumn {
   key: string;
   label: string;
   /** Right-aligned, with figures of one width. */
   numeric?: boolean;
+  /** A decimal amount ("1964000.00") shown grouped ("1,964,000"); a CSV of the table keeps the plain number. */
+  amount?: boolean;
 }
 
 /** A row of text: a chart's data, the same as its CSV. */
 export type TableRow = Record<string, string | null>;
 /** A row of any content (links, details); a missing cell shows "—". */
 export type TableCells = Record<string, ReactNode>;
+
+function shown(cell: ReactNode, column: TableColumn): ReactNode {
+  if (cell === null || cell === undefined) return "—";
+  return column.amount && typeof cell === "string" && cell !== "" ? formatAmount(cell) : cell;
+}
 
 /**
  * Every table of the app: a caption for screen readers, a header row, the first column as each
@@ -51,8 +59,8 @@ export function DataTable({
                     {row[c.key] ?? "—"}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.numeric ? "num" : undefined}>
-                    {row[c.key] ?? "—"}
+                  <td key={c.key} className={c.numeric || c.amount ? "num" : undefined}>
+                    {shown(row[c.key], c)}
                   </td>
                 ),
               )}

@@ -11,33 +11,81 @@ import { isApproved, partnershipBounds, quarterIndex, quarterLabel } from "./sql
 // source stated the other currency's amount too, that stated amount is used.
 // A funding figure the record restated (USD 3.5M in 2017, USD 4.9M in 2021) counts as pledged
 // in the quarter it was first stated, and each restatement adds its difference in its own
-// quarter, so cumulative pledged at any quarter is what the record said by then.
+// quarter, so cumulative pledged at any quarter is what the record said by then. That difference
+// is split in two: new money (the change in the currency the new statement is made in, valued at
+// its rate) and a rate restatement (the earlier figure valued at the new rate, less what it was
+// worth before). IACAT's PHP 40M restated at 50 instead of 51.02 PHP per USD in 2018 is USD
+// 16,000 of restatement and no new money; in PHP it is nothing at all.
 
-/** SQL converting table alias t's amount into the currency given as parameter $2. */
-const converted = (t: string) => `
-  CASE WHEN $2 = ${t}.currency::text THEN ${t}.amount
-       WHEN $2 = 'USD' THEN round(${t}.amount / ${t}."exchangeRate", 2)
+/** SQL converting table alias t's amount into the currency `target` (an SQL text expression). */
+const converted = (t: string, target = "$2") => `
+  CASE WHEN ${target} = ${t}.currency::text THEN ${t}.amount
+       WHEN ${target} = 'USD' THEN round(${t}.amount / ${t}."exchangeRate", 2)
        ELSE round(${t}.amount * ${t}."exchangeRate", 2) END`;
 
 /** For a commitment, the other currency's amount as its source stated it wins over converting. */
-const convertedCommitment = (t: string) => `
-  CASE WHEN $2 = ${t}.currency::text THEN ${t}.amount
-       WHEN $2 = ${t}."statedEquivalentCurrency"::text AND ${t}."statedEquivalent" IS NOT NULL THEN ${t}."statedEquivalent"
-       ELSE ${converted(t)} END`;
+const convertedCommitment = (t: string, target = "$2") => `
+  CASE WHEN ${target} = ${t}.currency::text THEN ${t}.amount
+       WHEN ${target} = ${t}."statedEquivalentCurrency"::text AND ${t}."statedEquivalent" IS NOT NULL THEN ${t}."statedEquivalent"
+       ELSE ${converted(t, target)} END`;
 
 /** A contribution entered with a quarter counts once that quarter is approved. */
 export const countsAsDelivered = (d: string) => `
   (${d}."submissionId" IS NULL OR EXISTS (SELECT 1 FROM "Submission" ws WHERE ws.id = ${d}."submissionId" AND ${isApproved("ws")}))`;
 
+/** How a statement made in a quarter reads in the chart's currency. */
+export interface PledgeBasis {
+  statedOn: string;
+  kind: string;
+  label: string;
+  /** As stated, in the statement's own currency. */
+  amount: string;
+  currency: CurrencyCode;
+  /** "about" or "up to". */
+  approximate: boolean;
+  /** The statement in the chart's currency. */
+  value: string;
+  /** False where value was converted here (the source did not state it in the chart's currency). */
+  valueAsStated: boolean;
+  exchangeRate: string;
+  rateDate: string;
+  rateSource: string;
+  /** Where the statement was published: title, publisher and address. */
+  source: string | null;
+  /** The same figure's previous statement in the chart's currency, and what of the change is new money or only a new rate. */
+  previousValue: string | null;
+  newMoney: string;
+  restated: string;
+}
+
+/** Deliveries of a quarter converted into the chart's currency, per rate. */
+export interface DeliveryConversion {
+  amount: string;
+  currency: CurrencyCode;
+  exchangeRate: string;
+  rateDate: string;
+}
+
 export interface FundingQuarterRow {
   quarter: string;
   partyId: string;
   party: string;
+  /** New money stated in the quarter; never a change caused only by an exchange rate. */
   pledged: string;
+  /** The change in the quarter caused only by a restatement at a new exchange rate (zero in the statement's own currency). */
+  restated: string;
   delivered: string;
+  /** What the record said by then: every pledge and restatement to date. */
   cumulativePledged: string;
   cumulativeDelivered: string;
   illustrative: boolean;
+  /** The statements made in the quarter. */
+  pledgeBasis: PledgeBasis[];
+  /** Delivered amounts converted from the other currency. */
+  deliveredConverted: DeliveryConversion[];
+  /** Delivered to date is more than pledged to date; nextStatement is the party's next statement, if any. */
+  deliveredExceedsPledged: boolean;
+  nextStatement: { statedOn: string; quarter: string; label: string; value: string } | null;
 }
 
 /** Pledged against delivered, per quarter of the partnership and per party, with running totals. */
@@ -49,44 +97,109 @@ export async function unsafeFundingByQuarter(db: Tx, partnershipId: string, curr
       FROM "Partnership" WHERE id = $1
     ),
     quarters AS (SELECT generate_series(first_idx, last_idx) AS idx FROM bounds),
+    -- One statement: a figure's rows of one date (the two "up to" ceilings of April 2017 are one).
+    -- They share a currency and a rate in the record; where currencies were mixed, the chart's counts as own.
     statements AS (
-      SELECT c."figureKey", c."fromOrganizationId" AS org, c."statedOn",
-             SUM(${convertedCommitment("c")}) AS value
-      FROM "FundingCommitment" c WHERE c."partnershipId" = $1 AND c."countsInTotals"
+      SELECT c."figureKey" AS fk, c."fromOrganizationId" AS org, c."statedOn" AS stated_on,
+             CASE WHEN count(DISTINCT c.currency) = 1 THEN min(c.currency::text) ELSE $2 END AS cur,
+             SUM(c.amount) AS amount,
+             SUM(${convertedCommitment("c", "'USD'")}) AS usd,
+             SUM(${convertedCommitment("c", "'PHP'")}) AS php,
+             bool_and(c.currency::text = $2 OR (c."statedEquivalentCurrency"::text = $2 AND c."statedEquivalent" IS NOT NULL)) AS as_stated,
+             bool_or(c.approximate) AS approximate,
+             min(c.kind::text) AS kind,
+             string_agg(c.label, '; ' ORDER BY c.amount DESC) AS label,
+             min(c."exchangeRate") AS rate, min(c."rateDate") AS rate_date, min(c."rateSource") AS rate_source,
+             string_agg(DISTINCT src.title || ', ' || src.publisher || COALESCE(' (' || src.url || ')', ''), '; ') AS source
+      FROM "FundingCommitment" c LEFT JOIN "Source" src ON src.id = c."sourceId"
+      WHERE c."partnershipId" = $1 AND c."countsInTotals"
       GROUP BY 1, 2, 3
     ),
-    pledges AS (
-      SELECT s.org,
-             LEAST(GREATEST(${quarterIndex('EXTRACT(YEAR FROM s."statedOn")', 'EXTRACT(QUARTER FROM s."statedOn")')}::int, b.first_idx), b.last_idx) AS idx,
-             s.value - COALESCE(LAG(s.value) OVER (PARTITION BY s."figureKey" ORDER BY s."statedOn"), 0) AS amount
+    valued AS (
+      SELECT s.*,
+             CASE WHEN $2 = 'USD' THEN s.usd ELSE s.php END AS value,
+             CASE WHEN s.cur = 'USD' THEN s.usd ELSE s.php END AS own,
+             LAG(CASE WHEN $2 = 'USD' THEN s.usd ELSE s.php END) OVER w AS prev_value,
+             LAG(s.usd) OVER w AS prev_usd, LAG(s.php) OVER w AS prev_php,
+             LEAST(GREATEST(${quarterIndex("EXTRACT(YEAR FROM s.stated_on)", "EXTRACT(QUARTER FROM s.stated_on)")}::int, b.first_idx), b.last_idx) AS idx
       FROM statements s CROSS JOIN bounds b
+      WINDOW w AS (PARTITION BY s.fk, s.org ORDER BY s.stated_on)
     ),
-    deliveries AS (
-      SELECT d."fromOrganizationId" AS org, ${quarterIndex("p.year", "p.quarter")} AS idx,
-             SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
+    -- The previous statement in this statement's own currency, valued at this statement's rate.
+    revalued AS (
+      SELECT v.*,
+             CASE WHEN v.prev_value IS NULL THEN 0
+                  WHEN v.cur = $2 OR v.own = 0 THEN v.prev_value
+                  ELSE round((CASE WHEN v.cur = 'USD' THEN v.prev_usd ELSE v.prev_php END) * v.value / v.own, 2) END AS prev_at_rate
+      FROM valued v
+    ),
+    pledges AS (
+      SELECT r.org, r.idx, r.stated_on,
+             r.value - r.prev_at_rate AS pledged,
+             r.prev_at_rate - COALESCE(r.prev_value, 0) AS restated,
+             jsonb_build_object(
+               'statedOn', to_char(r.stated_on, 'YYYY-MM-DD'), 'kind', r.kind, 'label', r.label,
+               'amount', r.amount::numeric(18, 2)::text, 'currency', r.cur, 'approximate', r.approximate,
+               'value', r.value::numeric(18, 2)::text, 'valueAsStated', r.as_stated,
+               'exchangeRate', r.rate::text, 'rateDate', to_char(r.rate_date, 'YYYY-MM-DD'), 'rateSource', r.rate_source, 'source', r.source,
+               'previousValue', r.prev_value::numeric(18, 2)::text,
+               'newMoney', (r.value - r.prev_at_rate)::numeric(18, 2)::text,
+               'restated', (r.prev_at_rate - COALESCE(r.prev_value, 0))::numeric(18, 2)::text
+             ) AS basis
+      FROM revalued r
+    ),
+    delivery_rows AS (
+      SELECT d.*, ${quarterIndex("p.year", "p.quarter")} AS idx
       FROM "FundingDelivery" d JOIN "ReportingPeriod" p ON p.id = d."periodId" AND p."partnershipId" = $1
       WHERE d."partnershipId" = $1 AND ${countsAsDelivered("d")}
+    ),
+    deliveries AS (
+      SELECT d."fromOrganizationId" AS org, d.idx, SUM(${converted("d")}) AS amount, bool_or(d.illustrative) AS illustrative
+      FROM delivery_rows d GROUP BY 1, 2
+    ),
+    conversions AS (
+      SELECT org, idx, jsonb_agg(jsonb_build_object('amount', amount::numeric(18, 2)::text, 'currency', currency, 'exchangeRate', rate::text, 'rateDate', rate_date)
+                                 ORDER BY rate_date, rate) AS list
+      FROM (SELECT d."fromOrganizationId" AS org, d.idx, d.currency::text AS currency, d."exchangeRate" AS rate,
+                   to_char(d."rateDate", 'YYYY-MM-DD') AS rate_date, SUM(d.amount) AS amount
+            FROM delivery_rows d WHERE d.currency::text <> $2 GROUP BY 1, 2, 3, 4, 5) x
       GROUP BY 1, 2
     ),
     parties AS (SELECT org FROM pledges UNION SELECT org FROM deliveries),
     grid AS (
       SELECT q.idx, pa.org,
-             COALESCE((SELECT SUM(amount) FROM pledges pl WHERE pl.org = pa.org AND pl.idx = q.idx), 0) AS pledged,
+             COALESCE((SELECT SUM(pledged) FROM pledges pl WHERE pl.org = pa.org AND pl.idx = q.idx), 0) AS pledged,
+             COALESCE((SELECT SUM(restated) FROM pledges pl WHERE pl.org = pa.org AND pl.idx = q.idx), 0) AS restated,
+             COALESCE((SELECT jsonb_agg(pl.basis ORDER BY pl.stated_on) FROM pledges pl WHERE pl.org = pa.org AND pl.idx = q.idx), '[]'::jsonb) AS basis,
              COALESCE(dl.amount, 0) AS delivered,
-             COALESCE(dl.illustrative, false) AS illustrative
+             COALESCE(dl.illustrative, false) AS illustrative,
+             COALESCE(cv.list, '[]'::jsonb) AS conversions
       FROM quarters q CROSS JOIN parties pa
       LEFT JOIN deliveries dl ON dl.org = pa.org AND dl.idx = q.idx
+      LEFT JOIN conversions cv ON cv.org = pa.org AND cv.idx = q.idx
+    ),
+    running AS (
+      SELECT g.*, SUM(g.pledged + g.restated) OVER w AS cumulative_pledged, SUM(g.delivered) OVER w AS cumulative_delivered
+      FROM grid g WINDOW w AS (PARTITION BY g.org ORDER BY g.idx)
     )
-    SELECT ${quarterLabel("g.idx")} AS quarter,
-           g.org AS "partyId", o."shortName" AS party,
-           g.pledged::numeric(18, 2)::text AS pledged,
-           g.delivered::numeric(18, 2)::text AS delivered,
-           (SUM(g.pledged) OVER w)::numeric(18, 2)::text AS "cumulativePledged",
-           (SUM(g.delivered) OVER w)::numeric(18, 2)::text AS "cumulativeDelivered",
-           g.illustrative
-    FROM grid g JOIN "Organization" o ON o.id = g.org
-    WINDOW w AS (PARTITION BY g.org ORDER BY g.idx)
-    ORDER BY g.idx, o."shortName"`,
+    SELECT ${quarterLabel("r.idx")} AS quarter,
+           r.org AS "partyId", o."shortName" AS party,
+           r.pledged::numeric(18, 2)::text AS pledged,
+           r.restated::numeric(18, 2)::text AS restated,
+           r.delivered::numeric(18, 2)::text AS delivered,
+           r.cumulative_pledged::numeric(18, 2)::text AS "cumulativePledged",
+           r.cumulative_delivered::numeric(18, 2)::text AS "cumulativeDelivered",
+           r.illustrative,
+           r.basis AS "pledgeBasis",
+           r.conversions AS "deliveredConverted",
+           r.cumulative_delivered > r.cumulative_pledged AS "deliveredExceedsPledged",
+           CASE WHEN r.cumulative_delivered > r.cumulative_pledged THEN (
+             SELECT jsonb_build_object('statedOn', to_char(n.stated_on, 'YYYY-MM-DD'), 'quarter', ${quarterLabel("n.idx")},
+                                       'label', n.basis->>'label', 'value', n.basis->>'value')
+             FROM pledges n WHERE n.org = r.org AND n.idx > r.idx ORDER BY n.stated_on LIMIT 1
+           ) END AS "nextStatement"
+    FROM running r JOIN "Organization" o ON o.id = r.org
+    ORDER BY r.idx, o."shortName"`,
     partnershipId,
     currency,
   );

@@ -171,7 +171,16 @@ async function buildContent(tx: Tx, partnershipId: string, at: Date): Promise<{ 
       // Public data carries no row ids.
       statements: statements.map((s) => ({ ...omit(s, "id"), source: publicSource(s.source) })),
       totals: { USD: usd.map((t) => omit(t, "partyId")), PHP: php.map((t) => omit(t, "partyId")) },
-      quarters: quarters.map((q) => omit(q, "partyId")),
+      // The public figures to date only: the dashboard's notes on each quarter stay on the dashboard.
+      quarters: quarters.map((q) => ({
+        quarter: q.quarter,
+        party: q.party,
+        pledged: q.pledged,
+        delivered: q.delivered,
+        cumulativePledged: q.cumulativePledged,
+        cumulativeDelivered: q.cumulativeDelivered,
+        illustrative: q.illustrative,
+      })),
     },
     results,
     illustrativeNote:

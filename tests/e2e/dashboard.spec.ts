@@ -55,7 +55,7 @@ test("results show published figures, targets or 'No target set', and the report
   await expect(grid.getByRole("row")).toHaveCount(18);
 });
 
-test("a chart's CSV has exactly the rows of its table", async ({ page }) => {
+test("a chart's CSV has exactly the rows of its table, as numbers with their currency and rate", async ({ page }) => {
   await page.goto("/dashboard/philippines?currency=USD");
   const panel = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
   await panel.getByText("Show the data table").click();
@@ -71,9 +71,110 @@ test("a chart's CSV has exactly the rows of its table", async ({ page }) => {
   const csvRows = csv
     .trim()
     .split("\r\n")
-    .map((line) => line.match(/("([^"]|"")*"|[^,]+|(?<=,)(?=,|$))/g)!.map((c) => c.replace(/^"|"$/g, "")));
-  expect(csvRows).toEqual(tableRows);
+    .map((line) => line.match(/("([^"]|"")*"|[^,]+|(?<=,)(?=,|$))/g)!.map((c) => c.replace(/^"|"$/g, "").replaceAll('""', '"')));
   expect(csvRows).toHaveLength(18);
+  expect(csvRows[0]).toEqual(tableRows[0]);
+  // The table groups thousands ("3,480,000"); the CSV holds the number itself ("3480000.00").
+  const asInTable = (cell: string) => (/^-?\d+\.\d\d$/.test(cell) ? cell.replace(/\.00$/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",") : cell);
+  expect(csvRows.map((row) => row.map(asInTable))).toEqual(tableRows);
+  const header = csvRows[0]!;
+  const q2 = Object.fromEntries(header.map((h, i) => [h, csvRows[1]![i]]));
+  expect(q2).toMatchObject({
+    Quarter: "2017Q2",
+    Currency: "USD",
+    "Pledged in quarter: new money": "3480000.00",
+    "Pledge converted at (PHP per USD)": "50",
+    "Pledge rate of": "2017-10-19",
+  });
+  expect(q2.Notes).toContain("USD 3,480,000 derived from it at 50 PHP per USD of October 19, 2017");
+  for (const row of csvRows.slice(1)) for (const i of [2, 3, 4, 5, 6]) expect(row[i]).toMatch(/^-?\d+\.\d\d$/);
+});
+
+test("IACAT's 2018 restatement is shown as a restatement, and the chart says why delivered passes pledged", async ({ page }) => {
+  await page.goto("/dashboard/philippines?currency=USD");
+  const panel = page.getByRole("figure", { name: "IACAT: pledged and delivered by quarter, in USD" });
+  const notes = panel.getByRole("list", { name: "Notes on IACAT's figures" });
+  await expect(notes).toContainText("2018Q4: about PHP 40,000,000 stated on November 15, 2018");
+  await expect(notes).toContainText("USD 16,000 is the earlier figure restated at a new rate, not new money");
+  await expect(notes).toContainText(/2021Q1: Delivered to date is more than pledged to date because the next statement, .* counts from 2021Q2/);
+  await panel.getByText("Show the data table").click();
+  const row = panel.getByRole("row", { name: /^2018Q4 / });
+  await expect(row.getByRole("cell")).toHaveText([
+    "USD",
+    "0",
+    "16,000",
+    "59,600",
+    "800,000",
+    "286,391.60",
+    "50",
+    "2018-11-15",
+    "50",
+    "2018-11-15",
+    /restated at a new rate/,
+  ]);
+
+  await page.goto("/dashboard/philippines?currency=PHP");
+  const php = page.getByRole("figure", { name: "IACAT: pledged and delivered by quarter, in PHP" });
+  await expect(php.getByRole("list", { name: "Notes on IACAT's figures" })).toContainText(
+    "2018Q4: about PHP 40,000,000 stated on November 15, 2018: the same amount as before, not new money.",
+  );
+});
+
+test("at 390 px every chart's text is 12 px or more, bars are not hairlines, and the results table's target column can be reached", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard/philippines?currency=USD&indicator=O2.1&objective=O2");
+  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const sizes = await page.locator("figure svg text").evaluateAll((texts) => texts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+  expect(sizes.length).toBeGreaterThan(20);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  const legend = await page.locator(".recharts-legend-wrapper").evaluateAll((ls) => ls.map((l) => parseFloat(getComputedStyle(l).fontSize)));
+  expect(Math.min(...legend)).toBeGreaterThanOrEqual(12);
+  // The column charts by quarter (funding and the chosen indicator): a column's width is its thickness.
+  const widths = await page
+    .getByRole("figure", { name: /by quarter/ })
+    .locator(".recharts-bar-rectangle path")
+    .evaluateAll((paths) =>
+      paths
+        .map((p) => p.getBoundingClientRect())
+        .filter((r) => r.height > 0)
+        .map((r) => r.width),
+    );
+  expect(widths.length).toBeGreaterThan(10);
+  expect(Math.min(...widths)).toBeGreaterThanOrEqual(4);
+  for (const [name, file] of [
+    ["TIP Office: pledged and delivered by quarter, in USD", "funding-tip-office-390.png"],
+    ["IACAT: pledged and delivered by quarter, in USD", "funding-iacat-390.png"],
+    [/^O2\.1 .*target and actual by quarter/, "results-o2-1-390.png"],
+  ] as const) {
+    const figure = page.getByRole("figure", { name });
+    if (process.env.SCREENSHOTS_DIR) await figure.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/${file}` });
+  }
+
+  // The page itself does not scroll sideways; a wide table scrolls in its own frame.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const results = page.getByRole("region", { name: "Each indicator's result to date against its target" });
+  const target = results.getByRole("columnheader", { name: /Target/ }).first();
+  await target.scrollIntoViewIfNeeded();
+  await expect(target).toBeInViewport();
+});
+
+test("at 1280 px the funding charts sit side by side, each on one axis", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/dashboard/philippines?currency=USD");
+  const panel = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
+  // The charts themselves, not the legend's icons (recharts gives both the same class).
+  const charts = panel.locator(".recharts-wrapper > svg.recharts-surface");
+  await expect(charts).toHaveCount(2);
+  for (const chart of await charts.all()) await expect(chart.locator(".recharts-yAxis")).toHaveCount(1);
+  // Side by side: the second chart starts to the right of the first, on the same line.
+  const [first, second] = await charts.evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().toJSON() as DOMRect));
+  expect(second!.left).toBeGreaterThan(first!.right);
+  if (process.env.SCREENSHOTS_DIR) {
+    await panel.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/funding-tip-office-1280.png` });
+    await page
+      .getByRole("figure", { name: "IACAT: pledged and delivered by quarter, in USD" })
+      .screenshot({ path: `${process.env.SCREENSHOTS_DIR}/funding-iacat-1280.png` });
+  }
 });
 
 test("filters in the address narrow the view and can be shared", async ({ page }) => {

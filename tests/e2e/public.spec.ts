@@ -100,6 +100,21 @@ test("the public pages have no accessibility violations", async ({ page }) => {
   }
 });
 
+test("at 390 px the public funding chart's text is drawn 12 px or more, its frame scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/partnerships/philippines");
+  const chart = page.getByRole("img", { name: "Funding pledged and delivered to date, in USD, by quarter" });
+  await expect(chart).toBeVisible();
+  // The drawing scales with its viewBox: the size on screen is the font size times that scale.
+  const drawn = await chart
+    .locator("text")
+    .evaluateAll((texts) => texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 0)));
+  expect(drawn.length).toBeGreaterThan(5);
+  expect(Math.min(...drawn)).toBeGreaterThanOrEqual(12);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOTS_DIR) await chart.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/public-funding-390.png` });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -164,12 +164,13 @@ afterAll(() => db.$disconnect());
 
 describe("funding by quarter", () => {
   it("converts each amount at its own stated rate and counts restatements as their difference", async () => {
+    // In USD, the currency of the restatement, its USD 500,000 more is all new money.
     const rows = (await unsafeFundingByQuarter(db, partnershipId, "USD")).filter((r) => r.party === "Donor");
-    expect(rows.map((r) => [r.quarter, r.pledged, r.cumulativePledged, r.delivered, r.cumulativeDelivered])).toEqual([
-      ["2019Q3", "3500000.00", "3500000.00", "0.00", "0.00"],
-      ["2019Q4", "0.00", "3500000.00", "1000000.00", "1000000.00"],
-      ["2020Q1", "500000.00", "4000000.00", "500000.00", "1500000.00"],
-      ["2020Q2", "0.00", "4000000.00", "0.00", "1500000.00"],
+    expect(rows.map((r) => [r.quarter, r.pledged, r.restated, r.cumulativePledged, r.delivered, r.cumulativeDelivered])).toEqual([
+      ["2019Q3", "3500000.00", "0.00", "3500000.00", "0.00", "0.00"],
+      ["2019Q4", "0.00", "0.00", "3500000.00", "1000000.00", "1000000.00"],
+      ["2020Q1", "500000.00", "0.00", "4000000.00", "500000.00", "1500000.00"],
+      ["2020Q2", "0.00", "0.00", "4000000.00", "0.00", "1500000.00"],
     ]);
   });
 
@@ -183,13 +184,16 @@ describe("funding by quarter", () => {
     ]);
   });
 
-  it("gives the same record in PHP, each at its own rate", async () => {
+  it("gives the same record in PHP, each at its own rate, the new rate's share as a restatement", async () => {
+    // The USD 4,000,000 of 2020Q1 at 48 is PHP 192,000,000: USD 500,000 more is PHP 24,000,000 of
+    // new money; the USD 3,500,000 stated before is PHP 168,000,000 at 48, PHP 7,000,000 less than
+    // the PHP 175,000,000 it was: a restatement, not a cut.
     const rows = (await unsafeFundingByQuarter(db, partnershipId, "PHP")).filter((r) => r.party === "Donor");
-    expect(rows.map((r) => [r.quarter, r.pledged, r.cumulativePledged, r.cumulativeDelivered])).toEqual([
-      ["2019Q3", "175000000.00", "175000000.00", "0.00"],
-      ["2019Q4", "0.00", "175000000.00", "50000000.00"],
-      ["2020Q1", "17000000.00", "192000000.00", "74000000.00"],
-      ["2020Q2", "0.00", "192000000.00", "74000000.00"],
+    expect(rows.map((r) => [r.quarter, r.pledged, r.restated, r.cumulativePledged, r.cumulativeDelivered])).toEqual([
+      ["2019Q3", "175000000.00", "0.00", "175000000.00", "0.00"],
+      ["2019Q4", "0.00", "0.00", "175000000.00", "50000000.00"],
+      ["2020Q1", "24000000.00", "-7000000.00", "192000000.00", "74000000.00"],
+      ["2020Q2", "0.00", "0.00", "192000000.00", "74000000.00"],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatMoneyShort } from "../../lib/money";
+import { formatAmount, formatMoney, formatMoneyShort } from "../../lib/money";
 
 describe("money formatting", () => {
   it("always shows the currency code and groups thousands", () => {
@@ -7,6 +7,13 @@ describe("money formatting", () => {
     expect(formatMoney("237000000.00", "PHP")).toBe("PHP 237,000,000");
     expect(formatMoney("3500000.5", "USD")).toBe("USD 3,500,000.50");
     expect(formatMoney("921760", "USD")).toBe("USD 921,760");
+  });
+
+  it("gives the bare amount for a table whose currency has its own column", () => {
+    expect(formatAmount("1964000.00")).toBe("1,964,000");
+    expect(formatAmount("12865714.30")).toBe("12,865,714.30");
+    expect(formatAmount("-5714285.71")).toBe("-5,714,285.71");
+    expect(() => formatAmount("PHP 1,964,000")).toThrow("Not a decimal amount: PHP 1,964,000");
   });
 
   it("keeps amounts beyond a float's precision exact", () => {
