@@ -14,6 +14,7 @@ import { migrate, seed, seedDemoSignIns, wantsDemoUsers } from "./lib/prepare";
 import { authSecretFor } from "./lib/secret";
 import { DEMO_PASSWORD, DEMO_TWO_STEP_KEY, demoUsers } from "../prisma/seed/demo-users";
 import { clearServerCaches, ensureBuild, nextBin } from "./lib/steps";
+import type { Worker } from "../lib/data/mail-worker";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -54,6 +55,7 @@ await runCli(async () => {
   const external = process.env.DATABASE_URL;
   const db: Database = external ? await openExternal(external) : process.env.COMPACT_DATA_DIR === "memory" ? await openEmbedded(0) : await openEmbedded();
   let child: ChildProcess | undefined;
+  let worker: Worker | undefined;
   let stopping = false;
   let signalled = false;
   const stop = async (code: number) => {
@@ -63,6 +65,7 @@ await runCli(async () => {
       child.kill("SIGTERM");
       await new Promise((resolve) => child?.once("exit", resolve));
     }
+    await worker?.stop().catch(() => {});
     await db.close();
     if (signalled) console.log(`\nStopped: the app and ${db.description} are closed.`);
     process.exit(code);
@@ -103,6 +106,12 @@ await runCli(async () => {
     child = spawn(process.execPath, server, { env, stdio: "inherit" });
     child.on("exit", (code) => void stop(signalled ? 0 : (code ?? 1)));
     const appUrl = `http://localhost:${port}`;
+    // The job queue's worker runs here, beside the app, on the app's database and role: reminders,
+    // mail and digests (docs/NOTIFICATIONS.md). lib/data reads the same variables the app does.
+    process.env.DATABASE_URL = env.DATABASE_URL;
+    process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
+    const { startWorker } = await import("../lib/data/mail-worker");
+    worker = await startWorker({ connectionString: db.url });
     if (await waitUntilServing(appUrl, child)) {
       await db.announce(appUrl);
       const twoStep = db.embedded
@@ -111,7 +120,10 @@ await runCli(async () => {
       const signIns = demo
         ? `\nDemo sign-ins (password ${DEMO_PASSWORD}):\n${demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role}`).join("\n")}\n${twoStep}`
         : "";
-      console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\n${signIns}Stop it with Ctrl+C.\n`);
+      const mail = process.env.SMTP_URL
+        ? "Mail: sent through SMTP_URL.\n"
+        : "Mail: no SMTP_URL, so e-mail is kept in the outbox (signed in as an administrator: Outbox).\n";
+      console.log(`\nCompact Tracker is serving at ${appUrl}\nDatabase: ${db.description}\n${mail}${signIns}Stop it with Ctrl+C.\n`);
     }
   } catch (error) {
     await db.close().catch(() => {});

@@ -5,9 +5,12 @@ import { AppError } from "../errors";
 import type { CurrencyCode } from "../money";
 import type { ReleaseContent } from "../releases/content";
 import type { AddDecision, RecordMinutes, SaveDialogue } from "../validation/dialogues";
+import { packReadyEvent } from "../notifications/events";
 import { recordAudit } from "./audit";
 import { unsafeApprovedNarratives, type ApprovedNarrative } from "./narratives";
 import { getDb } from "./db";
+import { queueMails } from "./job-queue";
+import { notify, reviewersOf } from "./notifications";
 import { requirePartnership } from "./partnership-access";
 import type { Tx } from "./prisma";
 import { readReleaseUncached, releaseNumberAsOf } from "./releases";
@@ -73,8 +76,8 @@ export async function listDialogues(actor: Actor | null, slug: string) {
 
 /** Creates the dialogue of a year, or changes it: date, place, participants and key indicators. */
 export async function saveDialogue(actor: Actor | null, input: SaveDialogue): Promise<{ id: string; created: boolean }> {
-  return getDb().$transaction(async (tx) => {
-    const partnership = await tx.partnership.findUnique({ where: { slug: input.slug }, select: { id: true, firstYear: true, lastYear: true } });
+  const { mails, ...saved } = await getDb().$transaction(async (tx) => {
+    const partnership = await tx.partnership.findUnique({ where: { slug: input.slug }, select: { id: true, name: true, firstYear: true, lastYear: true } });
     if (!partnership) throw new AppError("NOT_FOUND", "There is no partnership at this address.");
     const manager = requirePermission(actor, "dialogue.manage", { partnershipId: partnership.id });
     if (input.year < partnership.firstYear || input.year > (partnership.lastYear ?? partnership.firstYear)) {
@@ -119,8 +122,19 @@ export async function saveDialogue(actor: Actor | null, input: SaveDialogue): Pr
         : null,
       after: shape(dialogue, input.indicators),
     });
-    return { id: dialogue.id, created: !existing };
+    // Its pack is ready once it has key indicators: the reviewers and administrators hear of it, once.
+    const admins = await tx.user.findMany({ where: { role: "ADMIN" }, select: { id: true } });
+    const mails =
+      indicators.length === 0
+        ? []
+        : await notify(tx, {
+            ...packReadyEvent({ dialogueId: dialogue.id, slug: input.slug, partnership: partnership.name, year: input.year, heldOn: input.heldOn }),
+            userIds: [...(await reviewersOf(tx, partnership.id)), ...admins.map((a) => a.id)],
+          });
+    return { id: dialogue.id, created: !existing, mails };
   });
+  await queueMails(mails);
+  return saved;
 }
 
 export interface PackIndicator {

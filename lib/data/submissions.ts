@@ -3,10 +3,13 @@ import { requirePermission } from "../auth/guard";
 import type { Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import { checkQuarterValues, sameEntry, type QuarterValuesInput } from "../quarter/values";
+import { approvedEvent, reopenedEvent, returnedEvent, submittedEvent } from "../notifications/events";
 import { checkNarratives, type Narrative } from "../quarter/narratives";
 import type { ReviewSubmission } from "../validation/submissions";
 import { recordAudit } from "./audit";
 import { getDb } from "./db";
+import { queueMails } from "./job-queue";
+import { notify, reportersOf, reportRef, reviewersOf } from "./notifications";
 import { publishRelease } from "./publish-release";
 import {
   auditedValues,
@@ -36,10 +39,10 @@ const statusWords = { DRAFT: "a draft", SUBMITTED: "submitted", RETURNED: "retur
 
 /** Approves a submitted quarter, or returns it with a reason that opens its comment thread. */
 export async function reviewSubmission(actor: Actor | null, input: ReviewSubmission): Promise<{ status: "APPROVED" | "RETURNED" }> {
-  return getDb().$transaction(async (tx) => {
+  const { status, mails } = await getDb().$transaction(async (tx) => {
     const submission = await tx.submission.findUnique({
       where: { id: input.submissionId },
-      select: { ...reportSelect, status: true, version: true, submittedById: true },
+      select: { ...reportSelect, status: true, version: true, submittedById: true, submittedAt: true },
     });
     if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the reporting page.");
     const reviewer = requirePermission(actor, "submission.review", {
@@ -78,8 +81,25 @@ export async function reviewSubmission(actor: Actor | null, input: ReviewSubmiss
     if (status === "APPROVED") {
       await publishRelease(tx, submission.partnershipId, { trigger: "approval", event: `${reportName(submission)} approved`, actorId: reviewer.id });
     }
-    return { status };
+    // The people who entered the report hear of it: at once for a return, in the digest for an approval (their choice).
+    const ref = await reportRef(tx, submission.id);
+    const comments =
+      status === "RETURNED"
+        ? await tx.comment.findMany({
+            where: { submissionId: submission.id, indicatorId: { not: null }, createdAt: { gte: submission.submittedAt ?? new Date(0) } },
+            orderBy: { createdAt: "asc" },
+            select: { body: true, indicator: { select: { code: true } } },
+          })
+        : [];
+    const event =
+      status === "APPROVED"
+        ? approvedEvent(ref, now, reviewer.name)
+        : returnedEvent(ref, now, { by: reviewer.name, reason: input.reason, comments: comments.map((c) => ({ indicator: c.indicator!.code, body: c.body })) });
+    const mails = await notify(tx, { ...event, userIds: await reportersOf(tx, submission.id) });
+    return { status, mails };
   });
+  await queueMails(mails);
+  return { status };
 }
 
 // ---- Entering a quarter -------------------------------------------------------------------
@@ -102,7 +122,7 @@ export async function saveSubmission(
     narratives?: Record<string, Partial<Narrative>>;
   },
 ): Promise<{ status: "DRAFT" | "RETURNED" | "SUBMITTED"; version: number }> {
-  return getDb().$transaction(
+  const { mails, ...saved } = await getDb().$transaction(
     async (tx) => {
       const { partnershipId, period } = await resolveQuarter(tx, input.slug, input.period);
       const scope = { partnershipId, organizationId: input.organizationId };
@@ -183,7 +203,9 @@ export async function saveSubmission(
         });
       }
       const narrativesAfter = narratives ? await storedNarratives(tx, submission.id) : narrativesBefore;
+      let mails: string[] = [];
       if (status === "SUBMITTED") {
+        mails = await notify(tx, { ...submittedEvent(await reportRef(tx, submission.id), now, editor.name), userIds: await reviewersOf(tx, partnershipId) });
         // What the reviewer is asked to approve, kept per round: a resubmission is compared with it.
         const round = (await tx.submissionRound.count({ where: { submissionId: submission.id } })) + 1;
         await tx.submissionRound.create({
@@ -199,19 +221,22 @@ export async function saveSubmission(
         before: { status: existing?.status ?? null, version: currentVersion, ...auditedValues(before), narratives: narrativesBefore },
         after: { status, version: currentVersion + 1, ...auditedValues(values), narratives: narrativesAfter },
       });
-      return { status, version: currentVersion + 1 };
+      return { status, version: currentVersion + 1, mails };
     },
     { timeout: 30_000 },
   );
+  await queueMails(mails);
+  return saved;
 }
 
 /** An administrator unlocks an approved quarter with a reason; it goes back to its organization as returned. */
 export async function reopenSubmission(actor: Actor | null, input: { submissionId: string; version: number; reason: string }): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  const mails = await getDb().$transaction(async (tx) => {
     const submission = await tx.submission.findUnique({ where: { id: input.submissionId }, select: { ...reportSelect, status: true, version: true } });
     if (!submission) throw new AppError("NOT_FOUND", "That submission does not exist. Reload the page.");
     const admin = requirePermission(actor, "submission.reopen", { partnershipId: submission.partnershipId, organizationId: submission.organizationId });
     if (submission.status !== "APPROVED") throw new AppError("CONFLICT", "Only an approved quarter can be reopened.");
+    const now = new Date();
     const updated = await tx.submission.updateMany({
       where: { id: submission.id, version: input.version, status: "APPROVED" },
       data: {
@@ -220,7 +245,7 @@ export async function reopenSubmission(actor: Actor | null, input: { submissionI
         returnReason: input.reason,
         approvedById: null,
         approvedAt: null,
-        reopenedAt: new Date(),
+        reopenedAt: now,
         revisedAt: null,
       },
     });
@@ -240,7 +265,10 @@ export async function reopenSubmission(actor: Actor | null, input: { submissionI
       reason: input.reason,
       actorId: admin.id,
     });
+    const event = reopenedEvent(await reportRef(tx, submission.id), now, { by: admin.name, reason: input.reason });
+    return notify(tx, { ...event, userIds: [...(await reportersOf(tx, submission.id)), ...(await reviewersOf(tx, submission.partnershipId))] });
   });
+  await queueMails(mails);
 }
 
 /** Adds to a submission's review thread: on the report as a whole, or on one of its indicators. */

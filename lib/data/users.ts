@@ -6,9 +6,12 @@ import { twoStepRequired } from "../auth/totp";
 import type { Actor, Role } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { accountEvent } from "../notifications/events";
 import { recordAudit } from "./audit";
 import { recordRefusal } from "./security-events";
 import { getDb } from "./db";
+import { queueMails } from "./job-queue";
+import { notify } from "./notifications";
 import type { Tx } from "./prisma";
 
 /** Unchecked: the acting user behind a session, or null when disabled or gone. */
@@ -179,7 +182,7 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
   const admin = requirePermission(actor, "user.manage");
   requireStrongPassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
-  return getDb().$transaction(async (tx) => {
+  const { mails, ...created } = await getDb().$transaction(async (tx) => {
     const email = input.email.trim().toLowerCase();
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new AppError("VALIDATION", "A user with this email already exists.");
@@ -202,8 +205,11 @@ export async function createUser(actor: Actor | null, input: NewUser): Promise<{
       entityId: user.id,
       after: auditView(user, partnershipIds),
     });
-    return { id: user.id };
+    const mails = await notify(tx, { ...accountEvent(user.id, user.createdAt, "created", admin.name), userIds: [user.id] });
+    return { id: user.id, mails };
   });
+  await queueMails(mails);
+  return created;
 }
 
 export async function changeUserAccess(
@@ -259,12 +265,14 @@ export async function resetUserPassword(actor: Actor | null, input: { userId: st
   const admin = requirePermission(actor, "user.manage");
   requireStrongPassword(input.password, await requireUser(getDb(), input.userId));
   const passwordHash = await hashPassword(input.password);
-  await getDb().$transaction(async (tx) => {
+  const mails = await getDb().$transaction(async (tx) => {
     const user = await requireUser(tx, input.userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    // The password itself is never recorded, only that it changed.
+    // The password itself is never recorded, only that it changed; the mail does not carry it either.
     await recordAudit(tx, admin, { action: "user.reset_password", entityType: "User", entityId: user.id });
+    return notify(tx, { ...accountEvent(user.id, new Date(), "password-reset", admin.name), userIds: [user.id] });
   });
+  await queueMails(mails);
 }
 
 /**

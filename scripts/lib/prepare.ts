@@ -2,6 +2,7 @@
 import { seedDemoUsers } from "../../prisma/seed/demo-users";
 import { seedDemoWork } from "../../prisma/seed/demo-work";
 import { seedDatabase } from "../../prisma/seed/seed";
+import { installQueue } from "../../lib/data/job-queue";
 import { createPrismaClient } from "../../lib/data/prisma";
 import { applyPendingMigrations, MigrationError } from "../db/migrate";
 import { pgTransactions } from "../db/runners";
@@ -10,7 +11,10 @@ import type { Database } from "./database";
 
 export async function migrate(db: Database): Promise<string[]> {
   try {
-    return await applyPendingMigrations(pgTransactions(db.url));
+    const applied = await applyPendingMigrations(pgTransactions(db.url));
+    // The job queue's own tables (pg-boss, schema "pgboss") and the app's queues, as the owner.
+    await installQueue(db.url);
+    return applied;
   } catch (error) {
     if (error instanceof MigrationError) {
       throw new UserFacingError(

@@ -4,6 +4,7 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyPendingMigrations } from "../../scripts/db/migrate";
 import { pgTransactions } from "../../scripts/db/runners";
+import { installQueue } from "../../lib/data/job-queue";
 import { wipeSchema } from "../support/database";
 
 declare module "vitest" {
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
     stop = embedded.stop;
   }
   await applyPendingMigrations(pgTransactions(url));
+  await installQueue(url);
   project.provide("databaseUrl", url);
   project.provide("databaseKind", serverUrl ? "server" : "embedded");
   return async () => {
