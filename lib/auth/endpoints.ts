@@ -37,6 +37,11 @@ export const SERVER_ACTIONS = {
   "app/dashboard/[slug]/sustainability/actions.ts": {
     saveSustainabilityAction: "sustainability.edit",
   },
+  "app/dashboard/notifications/actions.ts": {
+    openNotificationAction: "account.manage",
+    markAllReadAction: "account.manage",
+    saveMailPreferencesAction: "account.manage",
+  },
 } as const satisfies Record<string, Record<string, Action>>;
 
 /** "signed-in": any signed-in user; otherwise the permission (for a partnership when the path has one). */
@@ -47,6 +52,8 @@ export const PROTECTED_ROUTES: Record<string, RouteRule> = {
   "/dashboard": "signed-in",
   "/dashboard/admin/users": "user.manage",
   "/dashboard/account": "account.manage",
+  "/dashboard/notifications": "account.manage",
+  "/dashboard/admin/outbox": "user.manage",
   "/dashboard/[slug]": "dashboard.view",
   "/dashboard/[slug]/reports": "dashboard.view",
   "/dashboard/[slug]/reports/[period]": "dashboard.view",

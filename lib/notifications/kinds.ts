@@ -53,5 +53,6 @@ export function modeFor(kind: NotificationKind, chosen: Partial<Record<Notificat
  * control. The reader follows the link to see the text as written.
  */
 export function withoutFigures(text: string): string {
-  return text.replace(/\d(?:[\d,.\s]*\d)?/g, "[number]");
+  // An indicator code (O4.1) or a quarter (2020Q4) names something and stays; any other run of digits goes.
+  return text.replace(/\b[A-Z]\d+(?:\.\d+)*\b|\b\d{4}Q[1-4]\b|\d(?:[\d,.\s]*\d)?/g, (match) => (/^(?:[A-Z]\d|\d{4}Q[1-4]$)/.test(match) ? match : "[number]"));
 }

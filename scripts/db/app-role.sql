@@ -11,3 +11,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO compact_a
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO compact_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO compact_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO compact_app;
+-- The job queue (pg-boss, lib/data/job-queue.ts): its tables are made by the migration step
+-- (npm run db:migrate, as the owner) with the app's queues; the app and its worker only read and
+-- write their rows.
+GRANT USAGE ON SCHEMA pgboss TO compact_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO compact_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO compact_app;

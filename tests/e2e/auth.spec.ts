@@ -46,6 +46,8 @@ const samplePaths: Record<string, string> = {
   "/dashboard": "/dashboard",
   "/dashboard/admin/users": "/dashboard/admin/users",
   "/dashboard/account": "/dashboard/account",
+  "/dashboard/notifications": "/dashboard/notifications",
+  "/dashboard/admin/outbox": "/dashboard/admin/outbox",
   "/dashboard/[slug]": "/dashboard/philippines",
   "/dashboard/[slug]/reports": "/dashboard/philippines/reports",
   "/dashboard/[slug]/reports/[period]": "/dashboard/philippines/reports/2019Q3",

@@ -2,6 +2,7 @@
 // expected allow or deny, written out below (ALLOWED). A denial must write nothing.
 // Only the session lookup is replaced (the cookie → user step); the permission checks, the
 // validation and the data layer are the real ones.
+import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -235,9 +236,29 @@ const fixtures: { [File in keyof typeof SERVER_ACTIONS]: { [Name in keyof (typeo
       }),
     }),
   },
+  "app/dashboard/notifications/actions.ts": {
+    openNotificationAction: async (actor) => ({ formData: form({ id: await unreadNotificationOf(actor) }) }),
+    markAllReadAction: async (actor) => {
+      await unreadNotificationOf(actor);
+      return { formData: form({}) };
+    },
+    saveMailPreferencesAction: async () => ({
+      formData: form({ "mode:APPROVED": ++preferenceRound % 2 === 0 ? "OFF" : "IMMEDIATE", "mode:RETURNED": "DIGEST" }),
+    }),
+  },
 };
 
 let planRound = 0;
+let preferenceRound = 0;
+
+/** An unread notification of the actor's (of another user's for an anonymous visitor), so that opening or marking read writes something. */
+async function unreadNotificationOf(actor: Actor | null) {
+  const userId = actor?.id ?? (await db.user.findFirstOrThrow({ select: { id: true } })).id;
+  const made = await db.notification.create({
+    data: { userId, kind: "DUE", key: `matrix:${randomUUID()}`, title: "A quarter is due", body: "Enter it.", link: "/dashboard", mailMode: "OFF" },
+  });
+  return made.id;
+}
 
 /** The seeded 2020 dialogue (O2.1 among its key indicators). */
 async function dialogueFixture() {
@@ -308,6 +329,10 @@ const ALLOWED: Record<string, string[]> = {
   addDecisionAction: ["ADMIN (Philippines)", "REVIEWER (Philippines)"],
   // The sustainability plan: the partner government's (IACAT's) own encoder only.
   saveSustainabilityAction: ["ENCODER (Philippines)"],
+  // Notifications are one's own: everyone signed in opens theirs and chooses their e-mail.
+  openNotificationAction: EVERYONE_SIGNED_IN,
+  markAllReadAction: EVERYONE_SIGNED_IN,
+  saveMailPreferencesAction: EVERYONE_SIGNED_IN,
 };
 
 describe("server actions refuse whoever the rules refuse, and write nothing", () => {

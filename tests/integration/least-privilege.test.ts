@@ -6,6 +6,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { queueMails } from "../../lib/data/job-queue";
+import { startWorker } from "../../lib/data/mail-worker";
 import { createPrismaClient } from "../../lib/data/prisma";
 
 const url = inject("databaseUrl");
@@ -44,6 +46,27 @@ describe.runIf(inject("databaseKind") === "server")("the app's database role", (
       expect(await db.auditEvent.count({ where: { id: event.id } })).toBe(1);
     } finally {
       await db.$disconnect();
+    }
+  });
+
+  it("runs the job queue's worker: takes a queued mail and settles it", async () => {
+    const mail = await owner.query<{ id: string }>(
+      `INSERT INTO "MailMessage" (id, key, "to", subject, text, html) VALUES (gen_random_uuid(), 'least-privilege', 'nobody@test.local', 'S', 'T', 'H') RETURNING id`,
+    );
+    const id = mail.rows[0]!.id;
+    const worker = await startWorker({ connectionString: asRole(), schedule: false, pollingIntervalSeconds: 0.5 });
+    try {
+      await queueMails([id]);
+      const deadline = Date.now() + 15_000;
+      let status = "PENDING";
+      while (status === "PENDING" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        status = (await owner.query<{ status: string }>(`SELECT status::text FROM "MailMessage" WHERE id = $1`, [id])).rows[0]!.status;
+      }
+      // No SMTP_URL in this test: kept in the outbox, by a worker signed in as the app's role.
+      expect(status).toBe("KEPT");
+    } finally {
+      await worker.stop();
     }
   });
 

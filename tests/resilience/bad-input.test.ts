@@ -133,12 +133,15 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<string | string[]>>> = 
   changeOwnPasswordAction: { current: text, password: text, confirm: text },
   startTwoStepAction: {},
   confirmTwoStepAction: { code: text },
+  openNotificationAction: { id: randomId },
+  markAllReadAction: {},
+  saveMailPreferencesAction: { "mode:RETURNED": text, "mode:APPROVED": text, "mode:DUE": text },
 };
 
 // Actions that read no field: any payload is a valid request (it only has extra fields, which
 // are ignored), so it must be answered without a server error; what they write is tested in
-// tests/integration/two-step.test.ts.
-const TAKES_NO_INPUT = new Set(["startTwoStepAction"]);
+// tests/integration/two-step.test.ts and tests/integration/notifications.test.ts.
+const TAKES_NO_INPUT = new Set(["startTwoStepAction", "markAllReadAction"]);
 
 /** A form's fields as a plain object (so a failing case prints readably), any subset plus extras. */
 const payload = (fields: Record<string, fc.Arbitrary<string | string[]>>) =>
