@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </li>
           <li>
             <Link href="/dashboard/notifications">
-              Notifications
+              Notifications{" "}
               {unread > 0 ? (
                 <span className="ml-1 rounded-full bg-primary px-2 text-sm font-bold text-white">
                   {unread}
