@@ -86,4 +86,6 @@ export const PUBLIC_ROUTES = [
   "/api/public/partnerships/[slug]/summary.csv",
   "/api/public/partnerships/[slug]/releases/[number]/summary.json",
   "/api/public/partnerships/[slug]/releases/[number]/summary.csv",
+  "/api/public/partnerships/[slug]/iati.xml",
+  "/api/public/partnerships/[slug]/releases/[number]/iati.xml",
 ] as const;

@@ -93,6 +93,18 @@ async function buildContent(tx: Tx, partnershipId: string, at: Date): Promise<{ 
   const history = await publishedHistory(tx, p.id);
   const basis: Basis = {};
   const results: ReleaseContent["results"] = [];
+  const meta = new Map(
+    (
+      await tx.indicator.findMany({
+        where: { objective: { partnershipId: p.id } },
+        select: {
+          code: true,
+          direction: true,
+          targets: { where: { scope: "YEAR" }, orderBy: { year: "asc" }, select: { year: true, value: true, illustrative: true } },
+        },
+      })
+    ).map((i) => [i.code, i]),
+  );
   for (const indicator of indicators) {
     if (indicator.unit === "TEXT") continue;
     const series = await unsafeIndicatorQuarters(tx, p.id, indicator.indicatorId);
@@ -103,6 +115,10 @@ async function buildContent(tx: Tx, partnershipId: string, at: Date): Promise<{ 
       responsible: indicator.responsible,
       sensitive: indicator.sensitive,
       totalIllustrative: indicator.actualIllustrative,
+      objective: indicator.objectiveCode,
+      direction: meta.get(indicator.code)?.direction,
+      aggregation: indicator.aggregation,
+      targets: (meta.get(indicator.code)?.targets ?? []).map((t) => ({ year: t.year, value: t.value.toFixed(), illustrative: t.illustrative })),
     };
     if (!indicator.sensitive) {
       results.push({

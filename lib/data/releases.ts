@@ -50,8 +50,10 @@ async function readRelease(slug: string, number: number | null): Promise<PublicR
     select: { ...metaSelect, content: true, partnershipId: true },
   });
   if (!row) return null;
-  const next = await db.release.findFirst({ where: { partnershipId: row.partnershipId, number: row.number + 1 }, select: { publishedAt: true } });
-  return { release: toMeta(row, next?.publishedAt ?? null), summary: JSON.parse(row.content) as ReleaseContent };
+  const { content, partnershipId, ...meta } = row;
+  const next = await db.release.findFirst({ where: { partnershipId, number: row.number + 1 }, select: { publishedAt: true } });
+  // Only the release's own words go out: not the stored text a second time, nor the row's ids.
+  return { release: toMeta(meta, next?.publishedAt ?? null), summary: JSON.parse(content) as ReleaseContent };
 }
 
 const cached = <A extends unknown[], R>(name: string, slug: string, read: (...args: A) => Promise<R>, ...args: A) =>

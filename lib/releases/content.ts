@@ -51,6 +51,15 @@ export interface PublicResultSeries {
   counted: string[];
   /** Every quarter of the partnership; value null where no approved figure is published. */
   quarters: { quarter: string; value: string | null; illustrative: boolean }[];
+  /**
+   * Releases published since the IATI file (issue 18) also say which objective the indicator
+   * serves, the direction that counts, how its quarters add up, and its annual targets as they
+   * stood at the release; earlier releases leave these out.
+   */
+  objective?: string;
+  direction?: "INCREASE" | "DECREASE" | "MAINTAIN";
+  aggregation?: "SUM" | "LATEST" | "MAX";
+  targets?: { year: number; value: string; illustrative: boolean }[];
 }
 
 export interface ReleaseContent {

@@ -1,4 +1,5 @@
 import "server-only";
+import { getIatiFile } from "../data/iati";
 import { getLatestRelease, getRelease } from "../data/releases";
 import { summaryToCsv } from "../open-data";
 import { LATEST_CACHE_CONTROL, RELEASE_CACHE_CONTROL } from "./cache-control";
@@ -25,6 +26,21 @@ export async function releaseDownload(slug: string, number: string | null, forma
       ...headers,
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${slug}-release-${release.release.number}.csv"`,
+    },
+  });
+}
+
+/** The IATI 2.03 activity file of the latest release (number null) or of one release (docs/OPEN-DATA.md, "IATI"). */
+export async function iatiDownload(slug: string, number: string | null): Promise<Response> {
+  if (number !== null && !/^[1-9]\d{0,6}$/.test(number)) return notFound("A release number is a whole number from 1.");
+  const file = await getIatiFile(slug, number === null ? null : Number(number));
+  if (!file) return notFound(number === null ? "There is no partnership at this address." : `This partnership has no release ${number}.`);
+  return new Response(file.xml, {
+    headers: {
+      "Cache-Control": number === null ? LATEST_CACHE_CONTROL : RELEASE_CACHE_CONTROL,
+      "Content-Type": "application/xml; charset=utf-8",
+      "Content-Disposition": `inline; filename="${slug}-release-${file.release.release.number}-iati.xml"`,
+      "X-Release": String(file.release.release.number),
     },
   });
 }

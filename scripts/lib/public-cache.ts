@@ -14,7 +14,7 @@ import { LATEST_CACHE_CONTROL, RELEASE_CACHE_CONTROL } from "../../lib/releases/
 import { publicEpoch } from "../../lib/releases/epoch";
 
 const PUBLIC_PATH =
-  /^\/(?:partnerships\/[a-z0-9-]+(?:\/releases\/[1-9]\d{0,6})?|api\/public\/partnerships\/[a-z0-9-]+(?:\/releases\/[1-9]\d{0,6})?\/summary\.(?:json|csv))$/;
+  /^\/(?:partnerships\/[a-z0-9-]+(?:\/releases\/[1-9]\d{0,6})?|api\/public\/partnerships\/[a-z0-9-]+(?:\/releases\/[1-9]\d{0,6})?\/(?:summary\.(?:json|csv)|iati\.xml))$/;
 const REACT_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url"];
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 500;
@@ -22,8 +22,8 @@ const MAX_ENTRIES = 500;
 // Next would send "s-maxage=31536000" for the prerendered public pages, so a CDN would keep
 // serving a summary after a quarter is reopened: the production server sets the policy of
 // lib/releases/cache-control.ts instead.
-const RELEASE_PATH = /^\/(?:api\/public\/)?partnerships\/[a-z0-9-]+\/releases\/[1-9]\d{0,6}(?:\/summary\.(?:json|csv))?$/;
-const LATEST_PATH = /^\/(?:partnerships\/[a-z0-9-]+(?:\/releases)?|api\/public\/partnerships\/[a-z0-9-]+\/summary\.(?:json|csv))?$/;
+const RELEASE_PATH = /^\/(?:api\/public\/)?partnerships\/[a-z0-9-]+\/releases\/[1-9]\d{0,6}(?:\/(?:summary\.(?:json|csv)|iati\.xml))?$/;
+const LATEST_PATH = /^\/(?:partnerships\/[a-z0-9-]+(?:\/releases)?|api\/public\/partnerships\/[a-z0-9-]+\/(?:summary\.(?:json|csv)|iati\.xml))?$/;
 
 /** Gives a public address's 200 response the Cache-Control above, whatever Next set. */
 export function pinCacheControl(req: IncomingMessage, res: ServerResponse): void {

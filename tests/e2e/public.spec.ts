@@ -127,10 +127,26 @@ test.describe("without JavaScript", () => {
 });
 
 test("a CDN may keep a numbered release for ever and the latest summary a minute", async ({ request }) => {
-  for (const path of ["/partnerships/philippines", "/api/public/partnerships/philippines/summary.json"]) {
+  for (const path of ["/partnerships/philippines", "/api/public/partnerships/philippines/summary.json", "/api/public/partnerships/philippines/iati.xml"]) {
     expect((await request.get(path)).headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=60, must-revalidate");
   }
-  for (const path of ["/partnerships/philippines/releases/1", "/api/public/partnerships/philippines/releases/1/summary.csv"]) {
+  for (const path of [
+    "/partnerships/philippines/releases/1",
+    "/api/public/partnerships/philippines/releases/1/summary.csv",
+    "/api/public/partnerships/philippines/releases/1/iati.xml",
+  ]) {
     expect((await request.get(path)).headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
   }
+});
+
+test("the public page links its release as an IATI 2.03 file, which names the same release", async ({ page, request }) => {
+  await page.goto("/partnerships/philippines");
+  const release = await page.locator("[data-release]").first().getAttribute("data-release");
+  const link = page.getByRole("link", { name: "IATI 2.03 (iati.xml)" });
+  await expect(link).toHaveAttribute("href", `/api/public/partnerships/philippines/releases/${release}/iati.xml`);
+  const response = await request.get(`/api/public/partnerships/philippines/releases/${release}/iati.xml`);
+  expect(response.headers()["content-type"]).toBe("application/xml; charset=utf-8");
+  const xml = await response.text();
+  expect(xml).toContain('<iati-activities version="2.03"');
+  expect(xml).toContain(`This file describes release ${release} of the partnership's public record`);
 });
