@@ -36,9 +36,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const retryDelay = options.retryDelaySeconds ?? mailRetryDelaySeconds();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
 
-  await boss.work<{ mailId: string }>(QUEUES.send, { ...polling, includeMetadata: true }, async ([job]) => {
-    if (!job) return;
-    await deliverMail(job.data.mailId, mailTransport(), job.retryCount >= job.retryLimit);
+  // Up to 20 mails a poll, sent side by side; each that fails is failed alone (retried with
+  // back-off by pg-boss), and the rest complete when the handler returns.
+  await boss.work<{ mailId: string }>(QUEUES.send, { ...polling, includeMetadata: true, batchSize: 20 }, async (jobs) => {
+    const transport = mailTransport();
+    const outcomes = await Promise.allSettled(jobs.map((job) => deliverMail(job.data.mailId, transport, job.retryCount >= job.retryLimit)));
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === "rejected") await boss.fail(QUEUES.send, jobs[i]!.id, { message: String((outcome.reason as Error)?.message ?? outcome.reason) });
+    }
   });
   await boss.work(QUEUES.sweep, polling, async () => queueMails(await pendingMails(30), retryDelay));
   await boss.work(QUEUES.reminders, polling, async () => queueMails(await writeReminders(), retryDelay));

@@ -54,6 +54,8 @@ describe.runIf(inject("databaseKind") === "server")("the app's database role", (
       `INSERT INTO "MailMessage" (id, key, "to", subject, text, html) VALUES (gen_random_uuid(), 'least-privilege', 'nobody@test.local', 'S', 'T', 'H') RETURNING id`,
     );
     const id = mail.rows[0]!.id;
+    // Only this test's mail in the queue (earlier test files queued theirs and had no worker).
+    await owner.query(`DELETE FROM pgboss.job WHERE name = 'mail-send'`);
     const worker = await startWorker({ connectionString: asRole(), schedule: false, pollingIntervalSeconds: 0.5 });
     try {
       await queueMails([id]);
