@@ -22,8 +22,7 @@ export function ReleaseBanner({ release, slug }: { release: ReleaseMeta; slug: s
       <p>
         <Link href={`/partnerships/${slug}/releases`}>Every release and what it changed</Link> · Open data for this release:{" "}
         <a href={`${base}/summary.json`}>summary.json</a> · <a href={`${base}/summary.csv`}>summary.csv</a> ·{" "}
-        <a href={`${base}/iati.xml`}>IATI 2.03 (iati.xml)</a> · SHA-256 of its figures:{" "}
-        <code className="break-all">{release.digest}</code>
+        <a href={`${base}/iati.xml`}>IATI 2.03 (iati.xml)</a> · SHA-256 of its figures: <code className="break-all">{release.digest}</code>
       </p>
       <form action={`/partnerships/${slug}`} method="get" className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col">
