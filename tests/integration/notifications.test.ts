@@ -214,10 +214,11 @@ describe("notifications by e-mail and in the app", () => {
     await resubmit("2020Q2", encoder);
     await settled();
     expect(smtp.refused).toEqual([reviewer.email]);
-    // The first mail to the reviewer (the reopening) was refused, then sent on the retry: once.
+    // The reviewer's first delivery (the reopening's or the submission's mail, whichever the
+    // worker sent first) was refused, then sent on the retry: each mail arrived once.
     const retried = await db.mailMessage.findMany({ where: { lastError: { contains: "Mailbox busy" } } });
     expect(retried).toHaveLength(1);
-    expect(retried[0]).toMatchObject({ to: reviewer.email, subject: "Compact Tracker: IACAT's report for 2020Q2 was reopened", status: "SENT", attempts: 2 });
+    expect(retried[0]).toMatchObject({ to: reviewer.email, status: "SENT", attempts: 2 });
     expect(
       smtp
         .to(reviewer.email)
