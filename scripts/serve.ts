@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { baselineHeaders, FALLBACK_CONTENT_SECURITY_POLICY } from "../lib/baseline-headers.js";
 import { clientAddress, trustedProxyHops } from "./lib/client-address";
+import { listenForPublicChanges } from "./lib/public-change-listener";
 import { pinCacheControl, PublicCache } from "./lib/public-cache";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,7 +16,9 @@ const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: projectRoot, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const cache = new PublicCache();
+// Several instances (REDIS_URL): copies are served only while this one hears the others' releases.
+const listener = process.env.REDIS_URL ? await listenForPublicChanges(process.env.REDIS_URL) : null;
+const cache = new PublicCache(listener ? () => listener.listening() : () => true);
 const hops = trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 const baseline = baselineHeaders(true);
 
@@ -34,9 +37,11 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`▲ Next.js production server (scripts/serve.ts) on port ${port}`));
 
+// Stops taking connections, lets the requests under way finish (a load balancer sends the next
+// ones elsewhere), then closes; whatever is still open after 5 s is cut.
 const stop = () => {
-  server.close();
-  void app.close().finally(() => process.exit(0));
+  server.close(() => void Promise.all([app.close(), listener?.close()]).finally(() => process.exit(0)));
+  server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5_000).unref();
 };
 process.on("SIGTERM", stop);

@@ -15,8 +15,8 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { databaseUrl: string; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
-  const port = await findFreePort("0.0.0.0");
+export async function startAppServer(options: { databaseUrl: string; env?: Record<string, string>; quiet?: boolean; port?: number }): Promise<AppServer> {
+  const port = options.port ?? (await findFreePort("0.0.0.0"));
   const url = `http://localhost:${port}`;
   let output = "";
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/start.ts"), "start"], {

@@ -7,8 +7,9 @@
 // Only exact addresses are kept: no query string (asOf redirects, ?_rsc), no request that asks
 // for React data (RSC, router or action headers), and only a 200 without Set-Cookie. Publishing a
 // release bumps a counter the app shares with this process (lib/releases/epoch.ts), which empties
-// the store; an entry also lapses after a minute, so a change made outside the app (a restore, a
-// second instance) shows within a minute.
+// the store; with several instances every instance's counter is bumped through Redis
+// (./public-change-listener.ts). An entry also lapses after a minute, so a change made outside
+// the app (a restore) shows within a minute.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LATEST_CACHE_CONTROL, RELEASE_CACHE_CONTROL } from "../../lib/releases/cache-control";
 import { publicEpoch } from "../../lib/releases/epoch";
@@ -57,6 +58,9 @@ export class PublicCache {
   private epoch = publicEpoch();
   hits = 0;
 
+  /** @param current false while this instance cannot know its copies are current (./public-change-listener.ts) */
+  constructor(private readonly current: () => boolean = () => true) {}
+
   private key(req: IncomingMessage): string | null {
     if (req.method !== "GET" && req.method !== "HEAD") return null;
     if (!req.url || !PUBLIC_PATH.test(req.url)) return null;
@@ -68,7 +72,7 @@ export class PublicCache {
   /** Answers the request from memory if it can; true when it did. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     const key = this.key(req);
-    if (!key) return false;
+    if (!key || !this.current()) return false;
     const now = publicEpoch();
     if (now !== this.epoch) {
       this.entries.clear();
@@ -105,7 +109,7 @@ export class PublicCache {
       return end(chunk, ...rest);
     }) as ServerResponse["end"];
     res.once("finish", () => {
-      if (res.statusCode !== 200 || res.hasHeader("set-cookie") || epoch !== publicEpoch()) return;
+      if (res.statusCode !== 200 || res.hasHeader("set-cookie") || epoch !== publicEpoch() || !this.current()) return;
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       const headers = { ...res.getHeaders() };
       delete headers["content-length"];

@@ -87,3 +87,30 @@ describe("the public response store", () => {
     expect((await get("/partnerships/missing")).cache).toBe("s-maxage=31536000");
   });
 });
+
+describe("the store of an instance that cannot hear the others (several instances, Redis unreachable)", () => {
+  it("serves no copy and keeps none until it hears them again", async () => {
+    let listening = false;
+    let answered = 0;
+    const cache = new PublicCache(() => listening);
+    const deaf = createServer((req, res) => {
+      if (cache.serve(req, res)) return;
+      cache.capture(req, res);
+      answered += 1;
+      res.statusCode = 200;
+      res.end(`answer ${answered}`);
+    });
+    await new Promise<void>((resolve) => deaf.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(deaf.address() as AddressInfo).port}/partnerships/philippines`;
+    const body = async () => (await fetch(url)).text();
+    try {
+      expect([await body(), await body()]).toEqual(["answer 1", "answer 2"]);
+      listening = true;
+      expect([await body(), await body()]).toEqual(["answer 3", "answer 3"]);
+      listening = false;
+      expect(await body()).toBe("answer 4");
+    } finally {
+      await new Promise<void>((resolve) => deaf.close(() => resolve()));
+    }
+  });
+});
