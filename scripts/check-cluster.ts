@@ -13,7 +13,8 @@
 //      browser posts comments through it, A is stopped (SIGTERM, then SIGKILL) and started
 //      again: no GET fails, and every comment the app acknowledged is in the database;
 //   4. Redis is stopped and started again (empty): every answer stays correct, including a
-//      quarter reopened while it is down, and the first pages after it cost a fresh render.
+//      quarter reopened while it is down, an instance started while it is down serves, and the
+//      first pages after it cost a fresh render.
 // Anything wrong fails with the instances' own output.
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -342,6 +343,12 @@ await runCli(async () => {
     const duringMs = await waitForFigure(B, reopened.page, Date.now(), WITHIN_MS);
     const dashboardDown = await fetch(LB + DASHBOARD, { headers: { cookie: watcher } });
     if (dashboardDown.status !== 200) fail(`With Redis down the dashboard answered ${dashboardDown.status}.`);
+    // An instance that starts while Redis is down starts, and answers correctly.
+    await instances[1]!.stop();
+    instances[1] = await start(portB);
+    const startedDown = await publicFigures(B);
+    if (startedDown.page !== reopened.page || startedDown.json !== reopened.page)
+      fail(`B, started while Redis was down, showed ${startedDown.page} / ${startedDown.json}, not ${reopened.page}.`);
     await redis.start();
     const upAt = Date.now();
     // Both instances reconnect by themselves; the first requests render afresh into the empty store.
@@ -365,7 +372,7 @@ await runCli(async () => {
     const approvedAgain = await approve(reviewer, A);
     const afterMs = await waitForFigure(B, before.page, approvedAgain, WITHIN_MS);
     log(
-      `check 4 passed: Redis down ${((upAt - downAt) / 1000).toFixed(1)} s: no copies served, a reopening on A showed on B after ${duringMs} ms, the dashboard answered 200; ` +
+      `check 4 passed: Redis down ${((upAt - downAt) / 1000).toFixed(1)} s: no copies served, a reopening on A showed on B after ${duringMs} ms, the dashboard answered 200, B started again and served; ` +
         `after the restart the public page and JSON took ${coldMs} ms cold (${warmMs} ms from a copy before: ${warmCopy.pageCopy}), copies served again after ${copiesBackMs} ms, an approval on A showed on B after ${afterMs} ms`,
     );
     log(`All four checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);

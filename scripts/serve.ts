@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { baselineHeaders, FALLBACK_CONTENT_SECURITY_POLICY } from "../lib/baseline-headers.js";
+import { announcePublicChange } from "../lib/releases/epoch";
 import { clientAddress, trustedProxyHops } from "./lib/client-address";
 import { listenForPublicChanges } from "./lib/public-change-listener";
 import { pinCacheControl, PublicCache } from "./lib/public-cache";
@@ -17,8 +18,29 @@ const app = next({ dev: false, dir: projectRoot, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 // Several instances (REDIS_URL): copies are served only while this one hears the others' releases.
-const listener = process.env.REDIS_URL ? await listenForPublicChanges(process.env.REDIS_URL) : null;
+// When it hears one, it renders again at once the public pages it held copies of (the latest
+// 20, two at a time), so that a visitor after an approval seldom waits for the render.
+const listener = process.env.REDIS_URL
+  ? listenForPublicChanges(process.env.REDIS_URL, () => {
+      const held = cache.addresses().slice(0, 20);
+      announcePublicChange();
+      void renderAgain(held);
+    })
+  : null;
 const cache = new PublicCache(listener ? () => listener.listening() : () => true);
+
+async function renderAgain(addresses: { url: string; gzip: boolean }[]): Promise<void> {
+  const next = addresses[Symbol.iterator]();
+  const one = async (): Promise<void> => {
+    for (let item = next.next(); !item.done; item = next.next()) {
+      const { url, gzip } = item.value;
+      await fetch(`http://127.0.0.1:${port}${url}`, { headers: { "accept-encoding": gzip ? "gzip" : "identity" } })
+        .then((response) => response.arrayBuffer())
+        .catch(() => {}); // a visitor's request renders it instead
+    }
+  };
+  await Promise.all([one(), one()]);
+}
 const hops = trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 const baseline = baselineHeaders(true);
 

@@ -98,8 +98,6 @@ function buildId(serverDistDir) {
 
 /** @type {ReturnType<typeof createClient> | undefined} */
 let client;
-/** @type {Promise<unknown> | undefined} */
-let connecting;
 
 function redis() {
   if (!client) {
@@ -120,7 +118,9 @@ function redis() {
       reported = false;
       recordPending();
     });
-    connecting = client.connect().catch(() => {});
+    // Not awaited anywhere: it keeps trying until Redis answers, and until then every read is a
+    // miss (an instance starts, and serves, while Redis is down).
+    client.connect().catch(() => {});
   }
   return client;
 }
@@ -169,7 +169,6 @@ export default class RedisCacheHandler {
    */
   async get(key, ctx) {
     const store = redis();
-    await connecting;
     if (!store.isReady) return null;
     try {
       const text = await store.get(`${this.prefix}entry:${key}`);
@@ -214,7 +213,6 @@ export default class RedisCacheHandler {
   async revalidateTag(tags) {
     const list = typeof tags === "string" ? [tags] : tags;
     if (list.length === 0) return;
-    await connecting;
     await recordRevalidation(this.prefix, list);
   }
 

@@ -69,6 +69,14 @@ export class PublicCache {
     return `${req.url}|${gzip ? "gzip" : "identity"}`;
   }
 
+  /** The addresses held now, the latest first, with whether each is the gzip copy. */
+  addresses(): { url: string; gzip: boolean }[] {
+    return [...this.entries.keys()].reverse().map((key) => {
+      const [url, encoding] = key.split("|");
+      return { url: url!, gzip: encoding === "gzip" };
+    });
+  }
+
   /** Answers the request from memory if it can; true when it did. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     const key = this.key(req);

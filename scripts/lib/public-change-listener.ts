@@ -16,7 +16,11 @@ export interface PublicChangeListener {
   close(): Promise<void>;
 }
 
-export async function listenForPublicChanges(url: string): Promise<PublicChangeListener> {
+/**
+ * @param onChange called for each announcement heard; it must call announcePublicChange (the
+ *   production server first notes which copies it held, to render them again at once).
+ */
+export function listenForPublicChanges(url: string, onChange: () => void = announcePublicChange): PublicChangeListener {
   let subscribed = false;
   const subscriber = createClient({
     url,
@@ -24,6 +28,7 @@ export async function listenForPublicChanges(url: string): Promise<PublicChangeL
     socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
   });
   let reported = false;
+  let asked = false;
   subscriber.on("error", (error: Error) => {
     subscribed = false;
     if (!reported) console.error(`Public copies: not listening to Redis (${error.message}); serving none until it is back.`);
@@ -31,20 +36,27 @@ export async function listenForPublicChanges(url: string): Promise<PublicChangeL
   });
   subscriber.on("end", () => (subscribed = false));
   subscriber.on("ready", () => {
-    // The client subscribes again by itself; whatever was announced meanwhile is lost.
+    // Whatever was announced while this instance could not hear is lost: drop every copy.
     announcePublicChange();
     if (reported) console.error("Public copies: listening to Redis again.");
     reported = false;
-    subscribed = true;
+    if (asked) {
+      subscribed = true; // the client subscribes again by itself after a reconnection
+      return;
+    }
+    asked = true;
+    subscriber
+      .subscribe(PUBLIC_CHANGE_CHANNEL, () => onChange())
+      .then(
+        () => (subscribed = true),
+        (error: Error) => {
+          asked = false; // asked again at the next connection
+          console.error(`Public copies: could not subscribe (${error.message}).`);
+        },
+      );
   });
-  try {
-    await subscriber.connect();
-    await subscriber.subscribe(PUBLIC_CHANGE_CHANNEL, () => announcePublicChange());
-    subscribed = true;
-  } catch (error) {
-    // Reconnects by itself; until then nothing is served from copies.
-    console.error(`Public copies: Redis at REDIS_URL is not reachable (${(error as Error).message}).`);
-  }
+  // Not awaited: it keeps trying until Redis answers, and the server starts meanwhile (serving no copies).
+  subscriber.connect().catch(() => {});
   return {
     listening: () => subscribed && subscriber.isReady,
     close: async () => {
