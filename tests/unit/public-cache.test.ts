@@ -114,3 +114,28 @@ describe("the store of an instance that cannot hear the others (several instance
     }
   });
 });
+
+describe("the addresses an instance renders again when it hears of a release", () => {
+  it("are the copies it holds, the latest first, each with its encoding", async () => {
+    const cache = new PublicCache();
+    const held = createServer((req, res) => {
+      if (cache.serve(req, res)) return;
+      cache.capture(req, res);
+      res.statusCode = 200;
+      res.end("summary");
+    });
+    await new Promise<void>((resolve) => held.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(held.address() as AddressInfo).port}`;
+    try {
+      await (await fetch(`${origin}/partnerships/ghana`, { headers: { "accept-encoding": "identity" } })).text();
+      await (await fetch(`${origin}/api/public/partnerships/philippines/summary.json`, { headers: { "accept-encoding": "gzip" } })).text();
+      await (await fetch(`${origin}/dashboard/philippines`)).text(); // not public: never held
+      expect(cache.addresses()).toEqual([
+        { url: "/api/public/partnerships/philippines/summary.json", gzip: true },
+        { url: "/partnerships/ghana", gzip: false },
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => held.close(() => resolve()));
+    }
+  });
+});
