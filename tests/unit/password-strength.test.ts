@@ -29,7 +29,7 @@ describe("a new password", () => {
     const long = "violet harbour tractor - seven lanterns sang while the quiet ferry drifted past the salt marsh at dawn, 1987!";
     expect(long.length).toBeGreaterThan(64);
     expect(passwordProblem(long, maria)).toBeNull();
-    // zxcvbn's matching grows with the length: about a second here, eight on a machine busy
+    // zxcvbn's matching grows with the length: about 2 s alone here, 8 s on a machine busy
     // with CI's other checks.
   }, 30_000);
 });
