@@ -185,6 +185,35 @@ test("filters in the address narrow the view and can be shared", async ({ page }
   await expect(page.getByRole("row", { name: /O1\.1/ })).toHaveCount(0);
 });
 
+test("each organization's indicators and results open on demand, with their figures, and the view can be shared by link", async ({ page }) => {
+  await page.goto("/dashboard/philippines");
+  const section = page.getByRole("region", { name: "By implementing organization" });
+  await expect(section.getByRole("heading", { level: 3 })).toHaveCount(0);
+  await section.getByText(/Each organization's indicators and results \(\d+ tables\)/).click();
+  await expect(page).toHaveURL(/show=organizations/);
+  await expect(section.getByRole("heading", { level: 3, name: "IJM" })).toBeVisible();
+  await expect(section.getByRole("table", { name: "IJM's indicators and results" }).getByRole("row", { name: /^O1\.1 / })).toContainText("312");
+  await expect(section.getByRole("table")).toHaveCount(await section.getByRole("heading", { level: 3 }).count());
+
+  // The address opens it, keeping the other filters; the filters still narrow it.
+  await page.goto("/dashboard/philippines?show=organizations&objective=O2&currency=PHP");
+  await expect(page.getByTestId("committed-TIP Office")).toHaveText("PHP 237,000,000");
+  await expect(section.getByRole("row", { name: /O2\.1/ }).first()).toContainText("85.0%");
+  await expect(section.getByRole("row", { name: /O1\.1/ })).toHaveCount(0);
+});
+
+test("a chart's data table appears when asked for, from the same figures as the chart", async ({ page }) => {
+  await page.goto("/dashboard/philippines?currency=USD&indicator=O2.1&objective=O2");
+  const panel = page.getByRole("figure", { name: /^O2\.1 .*target and actual by quarter/ });
+  await expect(panel.getByRole("table")).toHaveCount(0);
+  await panel.getByText("Show the data table").press("Enter");
+  await expect(panel.getByRole("columnheader")).toHaveText(["Quarter", "Unit", "Actual", "Target", "Actual to date", "Target to date"]);
+  await expect(panel.getByRole("row")).not.toHaveCount(1);
+  const percent = page.getByRole("figure", { name: "Objective O2: percent of target achieved, by indicator" });
+  await percent.getByText("Show the data table").click();
+  await expect(percent.getByRole("row", { name: /^O2\.1 / })).toContainText("85");
+});
+
 test("the release desk shows the live figures beside the public record, and who approved each release", async ({ page }) => {
   await page.goto("/dashboard/philippines");
   await page.getByRole("link", { name: "Public releases beside these live figures" }).click();
