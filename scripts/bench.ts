@@ -6,10 +6,12 @@
 //   4. the production build on that database: first-load JS per route, and HTTP load with
 //      autocannon on the public summary, its JSON, the signed-in dashboard and a static file
 //   5. the signed-in overview on its own: its weight (HTML and RSC payload) and its latency for
-//      one user, and, with --before, the same figures from an earlier run beside this one's
+//      one user; with --baseline-dir, the same figures and its load for an earlier commit's build,
+//      measured in this run on the same database; with --before, an earlier run's figures
 // package.json generates the Prisma client before this file loads (its imports reach it).
 // Options: --sizes 10000,100000,1000000  --http-seconds 20  --connections 50
-//          --before bench/results/<an earlier run>.json
+//          --baseline-dir <a built checkout of an earlier commit>  --before bench/results/<an earlier run>.json
+import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createPrismaClient } from "../lib/data/prisma";
 import { benchDatabaseUrl, prepareBenchDatabase } from "./bench/database";
+import { startBaselineServer, type BaselineServer } from "./bench/baseline-server";
 import { firstLoadJs, load, type BundleSize, type LoadResult } from "./bench/http";
 import { pageWeight, type PageWeight } from "./bench/page-weight";
 import { timeImport, type ImportTiming } from "./bench/import";
@@ -79,6 +82,7 @@ await runCli(async () => {
       "http-seconds": { type: "string", default: "20" },
       connections: { type: "string", default: "50" },
       before: { type: "string" },
+      "baseline-dir": { type: "string" },
     },
   });
   const sizes = values.sizes.split(",").map((s) => Number(s.replaceAll("_", "")));
@@ -117,7 +121,11 @@ await runCli(async () => {
 
   log("building the app if its sources changed, and starting it on the benchmark database");
   await ensureBuild(process.env);
-  const server = await startAppServer({ databaseUrl: url, quiet: true });
+  // One secret for both servers, so one session cookie signs in to the baseline too.
+  const secret = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const server = await startAppServer({ databaseUrl: url, quiet: true, env: secret });
+  let baseline: BaselineServer | null = null;
+  let baselineFigures: OverviewFigures | null = null;
   const bundles: (BundleSize & { budgetKb: number; overBudget: boolean })[] = [];
   const http: (LoadResult & { name: string; ratioToFloor: number })[] = [];
   let overviewWeight!: PageWeight;
@@ -144,7 +152,25 @@ await runCli(async () => {
     log(`weighing ${OVERVIEW} (HTML and RSC payload), then one connection for ${seconds} s on it`);
     overviewWeight = await pageWeight(server.url, OVERVIEW, cookie);
     overviewOneUser = await load(server.url, OVERVIEW, { connections: 1, seconds, cookie });
+    if (values["baseline-dir"]) {
+      log(`starting the baseline build in ${values["baseline-dir"]} on the same database`);
+      baseline = await startBaselineServer(values["baseline-dir"], { DATABASE_URL: url, ...secret });
+      log(`baseline ${baseline.commit}: weighing ${OVERVIEW}, then ${connections} connections and 1 connection for ${seconds} s each`);
+      const weight = await pageWeight(baseline.url, OVERVIEW, cookie);
+      const many = await load(baseline.url, OVERVIEW, { connections, seconds, cookie });
+      const one = await load(baseline.url, OVERVIEW, { connections: 1, seconds, cookie });
+      baselineFigures = {
+        label: `baseline, commit ${baseline.commit}, this run`,
+        requestsPerSecond: many.requestsPerSecond,
+        p50Ms: many.p50Ms,
+        p95Ms: many.p95Ms,
+        weight,
+        oneUserP95Ms: one.p95Ms,
+        failures: many.failures + one.failures,
+      };
+    }
   } finally {
+    await baseline?.stop();
     await server.stop();
   }
 
@@ -169,7 +195,7 @@ await runCli(async () => {
     import: importTiming,
     bundles,
     http,
-    overview: { weight: overviewWeight, oneUser: overviewOneUser },
+    overview: { weight: overviewWeight, oneUser: overviewOneUser, baseline: baselineFigures },
     seconds: round((performance.now() - started) / 1000, 0),
   };
   await mkdir(path.join(projectRoot, "bench/results"), { recursive: true });
@@ -215,21 +241,35 @@ await runCli(async () => {
     p95Ms: overviewLoad.p95Ms,
     weight: overviewWeight,
     oneUserP95Ms: overviewOneUser.p95Ms,
+    failures: overviewLoad.failures + overviewOneUser.failures,
   };
   console.log(`\nThe signed-in overview ${OVERVIEW}: weight in kB (uncompressed / gzipped), and latency for one user (1 connection, ${seconds} s):`);
-  const rows = (before ? [before, now] : [now]).map((f) => [
-    f.label,
-    f.requestsPerSecond,
-    f.p50Ms,
-    f.p95Ms,
-    `${kb(f.weight.htmlBytes)} / ${kb(f.weight.htmlGzipBytes)}`,
-    `${kb(f.weight.rscBytes)} / ${kb(f.weight.rscGzipBytes)}`,
-    kb(f.weight.totalBytes),
-    f.oneUserP95Ms ?? "not measured",
-  ]);
+  const rows = [before, baselineFigures, now]
+    .filter((f): f is OverviewFigures => f !== null)
+    .map((f) => [
+      f.label,
+      f.requestsPerSecond,
+      f.p50Ms,
+      f.p95Ms,
+      `${kb(f.weight.htmlBytes)} / ${kb(f.weight.htmlGzipBytes)}`,
+      `${kb(f.weight.rscBytes)} / ${kb(f.weight.rscGzipBytes)}`,
+      kb(f.weight.totalBytes),
+      f.oneUserP95Ms ?? "not measured",
+      f.failures ?? "",
+    ]);
   console.log(
-    table(["", `req/s (${connections} conn.)`, "p50 ms", "p95 ms", "HTML kB", "RSC kB", "HTML+RSC kB", "1 user p95 ms"], rows as (string | number)[][]),
+    table(
+      ["", `req/s (${connections} conn.)`, "p50 ms", "p95 ms", "HTML kB", "RSC kB", "HTML+RSC kB", "1 user p95 ms", "failures"],
+      rows as (string | number)[][],
+    ),
   );
+  if (baselineFigures) {
+    console.log(
+      `Against the baseline in this run: ${round(now.requestsPerSecond / baselineFigures.requestsPerSecond, 2)} × the requests a second, ` +
+        `${round(now.weight.totalBytes / baselineFigures.weight.totalBytes, 2)} × the weight (HTML+RSC), ` +
+        `${round(now.weight.htmlBytes / baselineFigures.weight.htmlBytes, 2)} × the HTML.`,
+    );
+  }
   if (before) {
     console.log(
       `Against the earlier run: ${round(now.requestsPerSecond / before.requestsPerSecond, 2)} × the requests a second, ` +
@@ -252,6 +292,7 @@ interface OverviewFigures {
   p95Ms: number;
   weight: PageWeight;
   oneUserP95Ms: number | null;
+  failures?: number;
 }
 
 /** The overview's figures from an earlier run's latest.json (saved under another name), labelled with its commit and time. */

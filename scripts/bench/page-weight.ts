@@ -14,7 +14,8 @@ export interface PageWeight {
 }
 
 async function body(url: string, headers: Record<string, string>): Promise<Buffer> {
-  const response = await fetch(url, { headers, redirect: "manual" });
+  // Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect to one.
+  const response = await fetch(url, { headers, redirect: headers.RSC ? "follow" : "manual" });
   const bytes = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}, so its weight cannot be measured.`);
   return bytes;
