@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { DataTable, type TableColumn, type TableRow } from "@/components/ui/data-table";
 import type { CurrencyCode } from "@/lib/money";
 import { CsvDownload } from "./csv-download";
-import { FundingQuarterChart, FundingToDateChart, PercentOfTargetChart, ResultsChart } from "./lazy-charts";
+import { ChartLoading, FundingQuarterChart, FundingToDateChart, PercentOfTargetChart, ResultsChart } from "./lazy-charts";
 
 /** What to draw from a panel's rows, with what the rows do not hold. */
 export type ChartSpec =
@@ -77,15 +77,15 @@ function Chart({ spec, rows }: { spec: ChartSpec; rows: TableRow[] }) {
         <div className="grid gap-4 lg:grid-cols-2">
           <div>
             <h4 className="font-bold">In each quarter ({spec.currency})</h4>
-            <div className="h-72 w-full">
+            <ChartBox className="h-72 w-full">
               <FundingQuarterChart data={data} currency={spec.currency} />
-            </div>
+            </ChartBox>
           </div>
           <div>
             <h4 className="font-bold">To date ({spec.currency})</h4>
-            <div className="h-72 w-full">
+            <ChartBox className="h-72 w-full">
               <FundingToDateChart data={data} currency={spec.currency} />
-            </div>
+            </ChartBox>
             {spec.exceeds.some(Boolean) ? <p className="text-sm">A red ring marks a quarter where delivered to date passes pledged to date.</p> : null}
           </div>
         </div>
@@ -93,7 +93,7 @@ function Chart({ spec, rows }: { spec: ChartSpec; rows: TableRow[] }) {
     }
     case "results":
       return (
-        <div className="h-80 w-full">
+        <ChartBox className="h-80 w-full">
           <ResultsChart
             unitLabel={spec.unitLabel}
             data={rows.map((r) => ({
@@ -104,16 +104,38 @@ function Chart({ spec, rows }: { spec: ChartSpec; rows: TableRow[] }) {
               cumulativeTarget: amount(r.cumulativeTarget),
             }))}
           />
-        </div>
+        </ChartBox>
       );
     case "percent":
       return (
-        <div className="w-full" style={{ height: percentChartHeight(rows.length) }}>
+        <ChartBox className="w-full" style={{ height: percentChartHeight(rows.length) }}>
           <PercentOfTargetChart data={rows.map((r, i) => ({ indicator: spec.indicators[i]!, percent: Number(r.percent) }))} />
-        </div>
+        </ChartBox>
       );
   }
 }
 
 /** One 48 px bar an indicator, and room for the axis. */
 const percentChartHeight = (bars: number) => Math.max(120, bars * 48 + 60);
+
+/**
+ * A chart's box, of fixed height: the chart is drawn once the box comes near the screen. Drawing
+ * all six of the overview's charts as the page loads kept a phone's main thread busy for seconds
+ * (Lighthouse's total blocking time), for charts that are mostly further down the page.
+ */
+function ChartBox({ className, style, children }: { className: string; style?: CSSProperties; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof IntersectionObserver === "undefined") return setNear(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "200px 0px" });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} className={className} style={style}>
+      {near ? children : <ChartLoading />}
+    </div>
+  );
+}

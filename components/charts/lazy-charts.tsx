@@ -7,7 +7,7 @@ import dynamic from "next/dynamic";
 
 // Each fills the box its caller gives it (of fixed height), so the loading message and the chart
 // take the same place and nothing below them moves.
-function ChartLoading() {
+export function ChartLoading() {
   return (
     <div className="flex h-full w-full items-center justify-center border border-dashed border-rule text-sm text-muted">
       Loading the chart… its figures are in the table.

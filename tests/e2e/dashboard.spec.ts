@@ -28,7 +28,10 @@ test("the overview shows the seeded totals, and PHP changes the figures", async 
   await expect(page.getByTestId("committed-IACAT")).toHaveText("USD 921,760");
   await expect(page.getByTestId("delivered-TIP Office")).toContainText("USD 4,750,000");
   await expect(page.getByTestId("delivered-TIP Office")).toContainText("Illustrative data");
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  // A chart is drawn when it comes near the screen, as a reader scrolls to it.
+  const tipChart = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
+  await tipChart.scrollIntoViewIfNeeded();
+  await expect(tipChart.locator(".recharts-surface").first()).toBeVisible();
 
   const history = page.locator("[data-party='TIP Office'] details");
   await history.getByText("How the record stated it").click();
@@ -123,6 +126,11 @@ test("IACAT's 2018 restatement is shown as a restatement, and the chart says why
 test("at 390 px every chart's text is 12 px or more, bars are not hairlines, and the results table's target column can be reached", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/dashboard/philippines?currency=USD&indicator=O2.1&objective=O2");
+  // Each chart is drawn as it comes near the screen: scroll to every one that has figures.
+  for (const figure of await page.getByRole("figure").filter({ hasText: "Show the data table" }).all()) {
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator(".recharts-wrapper > svg.recharts-surface").first()).toBeVisible();
+  }
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   const sizes = await page.locator("figure svg text").evaluateAll((texts) => texts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
   expect(sizes.length).toBeGreaterThan(20);
@@ -162,6 +170,7 @@ test("at 1280 px the funding charts sit side by side, each on one axis", async (
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/dashboard/philippines?currency=USD");
   const panel = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
+  await panel.scrollIntoViewIfNeeded();
   // The charts themselves, not the legend's icons (recharts gives both the same class).
   const charts = panel.locator(".recharts-wrapper > svg.recharts-surface");
   await expect(charts).toHaveCount(2);
