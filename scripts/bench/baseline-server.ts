@@ -11,6 +11,8 @@ import { findFreePort } from "../lib/ports";
 export interface BaselineServer {
   url: string;
   commit: string;
+  /** The launcher's process id, which is also its process group's. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startBaselineServer(dir: string, env: Record<string, strin
   return {
     url,
     commit,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
