@@ -47,3 +47,19 @@ export function reportDueOn({ year, quarter }: Quarter): string {
   end.setUTCDate(end.getUTCDate() + 30);
   return end.toISOString().slice(0, 10);
 }
+
+/**
+ * Runs of consecutive years whose lists are the same, in order, each with a label ("2017",
+ * "2018–2021"): a list repeated for every year of a partnership is shown once.
+ */
+export function yearRunsWithSameList<T>(years: number[], listOf: (year: number) => T[], key: (item: T) => string): { label: string; items: T[] }[] {
+  const runs: { first: number; last: number; signature: string; items: T[] }[] = [];
+  for (const year of years) {
+    const items = listOf(year);
+    const signature = items.map(key).join("\n");
+    const previous = runs.at(-1);
+    if (previous && previous.signature === signature && previous.last === year - 1) previous.last = year;
+    else runs.push({ first: year, last: year, signature, items });
+  }
+  return runs.map((r) => ({ label: r.first === r.last ? String(r.first) : `${r.first}–${r.last}`, items: r.items }));
+}

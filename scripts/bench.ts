@@ -5,29 +5,33 @@
 //   3. a 10,000-row quarterly CSV import, dry run and apply
 //   4. the production build on that database: first-load JS per route, and HTTP load with
 //      autocannon on the public summary, its JSON, the signed-in dashboard and a static file
+//   5. the signed-in overview on its own: its weight (HTML and RSC payload) and its latency for
+//      one user; with --baseline-dir, the same figures and its load for an earlier commit's build,
+//      measured in this run on the same database; with --before, an earlier run's figures
 // package.json generates the Prisma client before this file loads (its imports reach it).
 // Options: --sizes 10000,100000,1000000  --http-seconds 20  --connections 50
-import { execFileSync } from "node:child_process";
+//          --baseline-dir <a built checkout of an earlier commit>  --before bench/results/<an earlier run>.json
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/data/prisma";
 import { benchDatabaseUrl, prepareBenchDatabase } from "./bench/database";
+import { startBaselineServer, type BaselineServer } from "./bench/baseline-server";
 import { firstLoadJs, load, type BundleSize, type LoadResult } from "./bench/http";
+import { pageWeight, type PageWeight } from "./bench/page-weight";
 import { timeImport, type ImportTiming } from "./bench/import";
 import { QUERIES, timeQueries, type QueryName } from "./bench/queries";
 import { ensureImportPartnership, fillTo, IMPORT_SLUG } from "./bench/scale-data";
+import { gitCommit } from "./bench/commit";
 import { round, type Timing } from "./bench/stats";
+import { BENCH_TWO_STEP, createBenchUsers } from "./bench/users";
 import { startAppServer, signIn } from "./lib/app-server";
 import { UserFacingError, runCli } from "./lib/cli";
 import { projectRoot } from "./lib/database";
 import { ensureBuild } from "./lib/steps";
-
-const BENCH_TWO_STEP = { totpSecret: "MJSW4Y3IEBSWI3LJNYQGW2LFPEQGM33S", totpEnabledAt: new Date() };
 
 export const BUDGET_KB = { public: 160, dashboard: 250 } as const;
 const PUBLIC_ROUTES = ["/", "/partnerships/philippines", "/login"];
@@ -49,56 +53,10 @@ const HTTP_TARGETS = [
   { name: "dashboard, signed in", path: "/dashboard/philippines", signedIn: true },
 ];
 
+const OVERVIEW = "/dashboard/philippines";
+
 const kb = (bytes: number) => round(bytes / 1000, 1);
 const log = (message: string) => console.error(`[bench] ${message}`);
-
-async function createBenchUsers(url: string) {
-  const password = randomBytes(18).toString("base64url");
-  const db = createPrismaClient(url, { max: 2 });
-  try {
-    const passwordHash = await hashPassword(password);
-    const importPartnership = await db.partnership.findUniqueOrThrow({ where: { slug: IMPORT_SLUG }, select: { id: true } });
-    const admin = await db.user.upsert({
-      where: { email: "bench-admin@bench.local" },
-      // Administrators must use two-step sign-in: the benchmark's has a key of its own.
-      create: {
-        email: "bench-admin@bench.local",
-        name: "Benchmark administrator",
-        role: "ADMIN",
-        organizationId: "scale-org-us",
-        passwordHash,
-        ...BENCH_TWO_STEP,
-      },
-      update: { passwordHash, ...BENCH_TWO_STEP },
-    });
-    const encoder = await db.user.upsert({
-      where: { email: "bench-encoder@bench.local" },
-      create: {
-        email: "bench-encoder@bench.local",
-        name: "Benchmark encoder",
-        role: "ENCODER",
-        organizationId: "scale-org-a",
-        passwordHash,
-        partnerships: { create: [{ partnershipId: importPartnership.id }] },
-      },
-      update: { passwordHash },
-    });
-    return {
-      password,
-      admin,
-      encoder: {
-        id: encoder.id,
-        email: encoder.email,
-        name: encoder.name,
-        role: encoder.role,
-        organizationId: encoder.organizationId,
-        partnershipIds: [importPartnership.id],
-      },
-    };
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
@@ -107,16 +65,6 @@ async function serverVersion(url: string): Promise<string> {
     return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
   } finally {
     await client.end();
-  }
-}
-
-function gitCommit(): string {
-  try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: projectRoot, encoding: "utf8" }).trim() !== "";
-    return dirty ? `${head} (with uncommitted changes)` : head;
-  } catch {
-    return "unknown";
   }
 }
 
@@ -133,6 +81,8 @@ await runCli(async () => {
       sizes: { type: "string", default: "10000,100000,1000000" },
       "http-seconds": { type: "string", default: "20" },
       connections: { type: "string", default: "50" },
+      before: { type: "string" },
+      "baseline-dir": { type: "string" },
     },
   });
   const sizes = values.sizes.split(",").map((s) => Number(s.replaceAll("_", "")));
@@ -142,6 +92,7 @@ await runCli(async () => {
     throw new UserFacingError(`--sizes must be two or more increasing whole numbers, such as 10000,100000,1000000 (got "${values.sizes}").`);
   }
   if (!(seconds >= 1) || !(connections >= 1)) throw new UserFacingError("--http-seconds and --connections must be positive numbers.");
+  const before = values.before ? await readEarlierRun(values.before) : null;
 
   const started = performance.now();
   const url = benchDatabaseUrl();
@@ -170,9 +121,15 @@ await runCli(async () => {
 
   log("building the app if its sources changed, and starting it on the benchmark database");
   await ensureBuild(process.env);
-  const server = await startAppServer({ databaseUrl: url, quiet: true });
+  // One secret for both servers, so one session cookie signs in to the baseline too.
+  const secret = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const server = await startAppServer({ databaseUrl: url, quiet: true, env: secret });
+  let baseline: BaselineServer | null = null;
+  let baselineFigures: OverviewFigures | null = null;
   const bundles: (BundleSize & { budgetKb: number; overBudget: boolean })[] = [];
   const http: (LoadResult & { name: string; ratioToFloor: number })[] = [];
+  let overviewWeight!: PageWeight;
+  let overviewOneUser!: LoadResult;
   try {
     const cookie = await signIn(server.url, users.admin.email, users.password, BENCH_TWO_STEP.totpSecret);
     const encoderCookie = await signIn(server.url, users.encoder.email, users.password);
@@ -192,7 +149,28 @@ await runCli(async () => {
       if (floor === 0) floor = result.requestsPerSecond;
       http.push({ name: target.name, ...result, ratioToFloor: round(result.requestsPerSecond / floor, 3) });
     }
+    log(`weighing ${OVERVIEW} (HTML and RSC payload), then one connection for ${seconds} s on it`);
+    overviewWeight = await pageWeight(server.url, OVERVIEW, cookie);
+    overviewOneUser = await load(server.url, OVERVIEW, { connections: 1, seconds, cookie });
+    if (values["baseline-dir"]) {
+      log(`starting the baseline build in ${values["baseline-dir"]} on the same database`);
+      baseline = await startBaselineServer(values["baseline-dir"], { DATABASE_URL: url, ...secret });
+      log(`baseline ${baseline.commit}: weighing ${OVERVIEW}, then ${connections} connections and 1 connection for ${seconds} s each`);
+      const weight = await pageWeight(baseline.url, OVERVIEW, cookie);
+      const many = await load(baseline.url, OVERVIEW, { connections, seconds, cookie });
+      const one = await load(baseline.url, OVERVIEW, { connections: 1, seconds, cookie });
+      baselineFigures = {
+        label: `baseline, commit ${baseline.commit}, this run`,
+        requestsPerSecond: many.requestsPerSecond,
+        p50Ms: many.p50Ms,
+        p95Ms: many.p95Ms,
+        weight,
+        oneUserP95Ms: one.p95Ms,
+        failures: many.failures + one.failures,
+      };
+    }
   } finally {
+    await baseline?.stop();
     await server.stop();
   }
 
@@ -217,6 +195,7 @@ await runCli(async () => {
     import: importTiming,
     bundles,
     http,
+    overview: { weight: overviewWeight, oneUser: overviewOneUser, baseline: baselineFigures },
     seconds: round((performance.now() - started) / 1000, 0),
   };
   await mkdir(path.join(projectRoot, "bench/results"), { recursive: true });
@@ -254,6 +233,50 @@ await runCli(async () => {
       http.map((h) => [`${h.name} ${h.path}`, h.requestsPerSecond, h.ratioToFloor, h.p50Ms, h.p95Ms, h.p99Ms, h.requests, h.failures]),
     ),
   );
+  const overviewLoad = http.find((h) => h.path === OVERVIEW)!;
+  const now: OverviewFigures = {
+    label: `this run, commit ${results.commit}`,
+    requestsPerSecond: overviewLoad.requestsPerSecond,
+    p50Ms: overviewLoad.p50Ms,
+    p95Ms: overviewLoad.p95Ms,
+    weight: overviewWeight,
+    oneUserP95Ms: overviewOneUser.p95Ms,
+    failures: overviewLoad.failures + overviewOneUser.failures,
+  };
+  console.log(`\nThe signed-in overview ${OVERVIEW}: weight in kB (uncompressed / gzipped), and latency for one user (1 connection, ${seconds} s):`);
+  const rows = [before, baselineFigures, now]
+    .filter((f): f is OverviewFigures => f !== null)
+    .map((f) => [
+      f.label,
+      f.requestsPerSecond,
+      f.p50Ms,
+      f.p95Ms,
+      `${kb(f.weight.htmlBytes)} / ${kb(f.weight.htmlGzipBytes)}`,
+      `${kb(f.weight.rscBytes)} / ${kb(f.weight.rscGzipBytes)}`,
+      kb(f.weight.totalBytes),
+      f.oneUserP95Ms ?? "not measured",
+      f.failures ?? "",
+    ]);
+  console.log(
+    table(
+      ["", `req/s (${connections} conn.)`, "p50 ms", "p95 ms", "HTML kB", "RSC kB", "HTML+RSC kB", "1 user p95 ms", "failures"],
+      rows as (string | number)[][],
+    ),
+  );
+  if (baselineFigures) {
+    console.log(
+      `Against the baseline in this run: ${round(now.requestsPerSecond / baselineFigures.requestsPerSecond, 2)} × the requests a second, ` +
+        `${round(now.weight.totalBytes / baselineFigures.weight.totalBytes, 2)} × the weight (HTML+RSC), ` +
+        `${round(now.weight.htmlBytes / baselineFigures.weight.htmlBytes, 2)} × the HTML.`,
+    );
+  }
+  if (before) {
+    console.log(
+      `Against the earlier run: ${round(now.requestsPerSecond / before.requestsPerSecond, 2)} × the requests a second, ` +
+        `${round(now.weight.totalBytes / before.weight.totalBytes, 2)} × the weight (HTML+RSC). The earlier figures are that run's, ` +
+        `read from ${values.before}: measured at another time, so compare them only with a run on the same machine and options.`,
+    );
+  }
   console.log(`\nWritten to bench/results/latest.json in ${results.seconds} s.`);
 
   const over = bundles.filter((b) => b.overBudget);
@@ -261,3 +284,33 @@ await runCli(async () => {
     throw new UserFacingError(`First-load JavaScript is over budget on ${over.map((b) => `${b.path} (${kb(b.gzipBytes)} kB > ${b.budgetKb} kB)`).join(", ")}.`);
   }
 });
+
+interface OverviewFigures {
+  label: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  weight: PageWeight;
+  oneUserP95Ms: number | null;
+  failures?: number;
+}
+
+/** The overview's figures from an earlier run's latest.json (saved under another name), labelled with its commit and time. */
+async function readEarlierRun(file: string): Promise<OverviewFigures> {
+  let earlier: { generatedAt: string; commit: string; http: LoadResult[]; overview?: { weight: PageWeight; oneUser: LoadResult } };
+  try {
+    earlier = JSON.parse(await readFile(path.resolve(file), "utf8"));
+  } catch (error) {
+    throw new UserFacingError(`--before ${file} is not a bench/results file this script wrote (${(error as Error).message}).`);
+  }
+  const overview = earlier.http.find((h) => h.path === OVERVIEW);
+  if (!overview || !earlier.overview) throw new UserFacingError(`--before ${file} has no figures for ${OVERVIEW}'s weight: it is from an older benchmark.`);
+  return {
+    label: `before: commit ${earlier.commit}, ${earlier.generatedAt}`,
+    requestsPerSecond: overview.requestsPerSecond,
+    p50Ms: overview.p50Ms,
+    p95Ms: overview.p95Ms,
+    weight: earlier.overview.weight,
+    oneUserP95Ms: earlier.overview.oneUser.p95Ms,
+  };
+}

@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
-import { CsvDownload } from "./csv-download";
-import { DataTable, type TableColumn, type TableRow } from "@/components/ui/data-table";
+import type { TableColumn, TableRow } from "@/components/ui/data-table";
+import { ChartFigures, type ChartSpec } from "./chart-figures";
 
 /**
  * A chart with what every chart here has: a title that says what and in which currency, a
  * description for screen readers, its data table one click away, and a CSV of that table.
+ * The words are rendered here on the server; the figures go to the browser once, as the rows of
+ * the table that the chart, the table and the CSV are all made from (./chart-figures.tsx).
  */
 export function ChartPanel(props: {
   id: string;
@@ -15,9 +17,9 @@ export function ChartPanel(props: {
   illustrative?: boolean;
   columns: TableColumn[];
   rows: TableRow[];
+  chart: ChartSpec;
   filename: string;
   emptyMessage?: string;
-  children: ReactNode;
 }) {
   return (
     <figure aria-labelledby={`${props.id}-title`} aria-describedby={`${props.id}-description`} className="space-y-3 border border-rule p-4">
@@ -35,16 +37,13 @@ export function ChartPanel(props: {
           {props.emptyMessage ?? "No data for this chart in the chosen period."}
         </p>
       ) : (
-        <>
-          <div aria-hidden="false">{props.children}</div>
-          <details>
-            <summary className="cursor-pointer text-primary underline">Show the data table</summary>
-            <div className="mt-2">
-              <DataTable caption={props.title} columns={props.columns} rows={props.rows} />
-            </div>
-          </details>
-          <CsvDownload filename={props.filename} columns={props.columns} rows={props.rows} label={props.title} />
-        </>
+        <ChartFigures
+          spec={props.chart}
+          columns={props.columns}
+          rows={props.rows.map((row) => props.columns.map((c) => row[c.key] ?? null))}
+          title={props.title}
+          filename={props.filename}
+        />
       )}
       {props.note ? <figcaption className="text-sm text-muted">{props.note}</figcaption> : null}
     </figure>

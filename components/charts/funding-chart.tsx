@@ -60,57 +60,50 @@ const axes = (currency: CurrencyCode) => (
 );
 
 /**
- * Two charts, each on one axis in one currency: what was pledged and delivered in each quarter,
- * and the totals to date. A restatement at a new rate is its own grey segment, never part of the
- * pledged column.
+ * What was pledged and delivered in each quarter, on one axis in one currency. A restatement at
+ * a new rate is its own grey segment, never part of the pledged column. Fills its parent, which
+ * sets the height (so the page keeps the chart's place before recharts arrives).
  */
-export function FundingChart({ data, currency }: { data: FundingPoint[]; currency: CurrencyCode }) {
+export function FundingQuarterChart({ data, currency }: { data: FundingPoint[]; currency: CurrencyCode }) {
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <div>
-        <h4 className="font-bold">In each quarter ({currency})</h4>
-        <div className="h-72 w-full">
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} stackOffset="sign" barCategoryGap="12%" barGap={2} accessibilityLayer>
-              {axes(currency)}
-              <Bar isAnimationActive={false} dataKey="pledged" stackId="pledge" name="Pledged: new money" fill="#005ea2" />
-              <Bar isAnimationActive={false} dataKey="restated" stackId="pledge" name="Restated at a new rate, not new money" fill="#71767a" />
-              <Bar isAnimationActive={false} dataKey="delivered" name="Delivered" fill="#c05600" />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-      </div>
-      <div>
-        <h4 className="font-bold">To date ({currency})</h4>
-        <div className="h-72 w-full">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
-              {axes(currency)}
-              <Line isAnimationActive={false} dataKey="cumulativePledged" name="Pledged to date" stroke="#1a4480" strokeWidth={3} dot={{ r: 3 }} />
-              <Line
-                isAnimationActive={false}
-                dataKey="cumulativeDelivered"
-                name="Delivered to date"
-                stroke="#8b3a00"
-                strokeWidth={3}
-                strokeDasharray="6 3"
-                dot={(props: { cx?: number; cy?: number; index?: number; payload?: FundingPoint }) => (
-                  <circle
-                    key={props.index}
-                    cx={props.cx}
-                    cy={props.cy}
-                    r={props.payload?.exceeds ? 6 : 3}
-                    fill={props.payload?.exceeds ? "white" : "#8b3a00"}
-                    stroke={props.payload?.exceeds ? "#b50909" : "#8b3a00"}
-                    strokeWidth={props.payload?.exceeds ? 3 : 1}
-                  />
-                )}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        {data.some((d) => d.exceeds) ? <p className="text-sm">A red ring marks a quarter where delivered to date passes pledged to date.</p> : null}
-      </div>
-    </div>
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} stackOffset="sign" barCategoryGap="12%" barGap={2} accessibilityLayer>
+        {axes(currency)}
+        <Bar isAnimationActive={false} dataKey="pledged" stackId="pledge" name="Pledged: new money" fill="#005ea2" />
+        <Bar isAnimationActive={false} dataKey="restated" stackId="pledge" name="Restated at a new rate, not new money" fill="#71767a" />
+        <Bar isAnimationActive={false} dataKey="delivered" name="Delivered" fill="#c05600" />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** The totals to date, pledged and delivered; a red ring marks a quarter where delivered passes pledged. Fills its parent. */
+export function FundingToDateChart({ data, currency }: { data: FundingPoint[]; currency: CurrencyCode }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
+        {axes(currency)}
+        <Line isAnimationActive={false} dataKey="cumulativePledged" name="Pledged to date" stroke="#1a4480" strokeWidth={3} dot={{ r: 3 }} />
+        <Line
+          isAnimationActive={false}
+          dataKey="cumulativeDelivered"
+          name="Delivered to date"
+          stroke="#8b3a00"
+          strokeWidth={3}
+          strokeDasharray="6 3"
+          dot={(props: { cx?: number; cy?: number; index?: number; payload?: FundingPoint }) => (
+            <circle
+              key={props.index}
+              cx={props.cx}
+              cy={props.cy}
+              r={props.payload?.exceeds ? 6 : 3}
+              fill={props.payload?.exceeds ? "white" : "#8b3a00"}
+              stroke={props.payload?.exceeds ? "#b50909" : "#8b3a00"}
+              strokeWidth={props.payload?.exceeds ? 3 : 1}
+            />
+          )}
+        />
+      </LineChart>
+    </ResponsiveContainer>
   );
 }

@@ -5,15 +5,22 @@
 // is readable (and its first load within the 250 kB budget) before the chart arrives.
 import dynamic from "next/dynamic";
 
-function ChartLoading({ height = "h-80" }: { height?: string }) {
+// Each fills the box its caller gives it (of fixed height), so the loading message and the chart
+// take the same place and nothing below them moves.
+export function ChartLoading() {
   return (
-    <div className={`${height} flex w-full items-center justify-center border border-dashed border-rule text-sm text-muted`}>
+    <div className="flex h-full w-full items-center justify-center border border-dashed border-rule text-sm text-muted">
       Loading the chart… its figures are in the table.
     </div>
   );
 }
 
-export const FundingChart = dynamic(() => import("./funding-chart").then((m) => m.FundingChart), {
+export const FundingQuarterChart = dynamic(() => import("./funding-chart").then((m) => m.FundingQuarterChart), {
+  ssr: false,
+  loading: () => <ChartLoading />,
+});
+
+export const FundingToDateChart = dynamic(() => import("./funding-chart").then((m) => m.FundingToDateChart), {
   ssr: false,
   loading: () => <ChartLoading />,
 });
@@ -25,5 +32,5 @@ export const ResultsChart = dynamic(() => import("./results-chart").then((m) => 
 
 export const PercentOfTargetChart = dynamic(() => import("./results-chart").then((m) => m.PercentOfTargetChart), {
   ssr: false,
-  loading: () => <ChartLoading height="h-64" />,
+  loading: () => <ChartLoading />,
 });

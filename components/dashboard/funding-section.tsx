@@ -1,5 +1,4 @@
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { FundingChart } from "@/components/charts/lazy-charts";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate } from "@/lib/format";
@@ -106,6 +105,7 @@ export function FundingCharts({ funding, currency, slug }: { funding: Partnershi
       {parties.map((party) => {
         const rows = funding.quarters.filter((r) => r.party === party);
         const notes = chartNotes(rows, currency);
+        const eachQuarterNotes = rows.map((r) => quarterNotes(r, currency));
         return (
           <ChartPanel
             key={party}
@@ -128,9 +128,11 @@ export function FundingCharts({ funding, currency, slug }: { funding: Partnershi
                 pledgeRateDate: converted.map((b) => b.rateDate).join("; "),
                 deliveryRate: r.deliveredConverted.map((c) => trimRate(c.exchangeRate)).join("; "),
                 deliveryRateDate: r.deliveredConverted.map((c) => c.rateDate).join("; "),
-                notes: quarterNotes(r, currency).join(" "),
+                // Filled in the browser from the chart's notes, so the sentences are sent once.
+                notes: null,
               };
             })}
+            chart={{ kind: "funding", currency, exceeds: rows.map((r) => r.deliveredExceedsPledged), notes: eachQuarterNotes }}
             filename={`${slug}-funding-${party.replace(/\W+/g, "-").toLowerCase()}-${currency}.csv`}
             note={
               <>
@@ -148,21 +150,7 @@ export function FundingCharts({ funding, currency, slug }: { funding: Partnershi
                 quarter: new money in the currency of the new statement, and apart from it what is only the earlier figure at the new rate.
               </>
             }
-          >
-            <FundingChart
-              currency={currency}
-              data={rows.map((r) => ({
-                quarter: r.quarter,
-                pledged: Number(r.pledged),
-                restated: Number(r.restated),
-                delivered: Number(r.delivered),
-                cumulativePledged: Number(r.cumulativePledged),
-                cumulativeDelivered: Number(r.cumulativeDelivered),
-                exceeds: r.deliveredExceedsPledged,
-                notes: quarterNotes(r, currency),
-              }))}
-            />
-          </ChartPanel>
+          />
         );
       })}
     </div>

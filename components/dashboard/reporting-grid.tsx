@@ -2,15 +2,10 @@ import Link from "next/link";
 import type { ReportingCell } from "@/lib/data/results";
 import { submissionStatusLabel } from "@/lib/format";
 
-const statusStyle: Record<ReportingCell["status"], string> = {
-  NOT_STARTED: "bg-white text-muted",
-  DRAFT: "bg-[#f0f0f0]",
-  SUBMITTED: "bg-[#d9e8f6]",
-  RETURNED: "bg-[#f4e3db]",
-  APPROVED: "bg-[#ecf3ec]",
-};
-
-/** Quarter × organization: each cell says its status in words (colour only repeats it). */
+/**
+ * Quarter × organization: each cell says its status in words (colour only repeats it). Cell
+ * styles are in app/globals.css (.reporting-grid), one class for the table, not one per cell.
+ */
 export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: string }) {
   const organizations = [...new Map(cells.map((c) => [c.organizationId, c.organization])).entries()];
   const quarters = [...new Set(cells.map((c) => c.quarter))];
@@ -23,15 +18,13 @@ export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: s
   const cell = new Map(cells.map((c) => [`${c.quarter}/${c.organizationId}`, c]));
   return (
     <div className="overflow-x-auto">
-      <table className="border-collapse text-left text-sm">
+      <table className="reporting-grid">
         <caption className="sr-only">Reporting status by quarter and organization</caption>
         <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-4">
-              Quarter
-            </th>
+          <tr>
+            <th scope="col">Quarter</th>
             {organizations.map(([id, name]) => (
-              <th key={id} scope="col" className="py-1 pr-4">
+              <th key={id} scope="col">
                 {name}
               </th>
             ))}
@@ -39,14 +32,15 @@ export function ReportingGrid({ cells, slug }: { cells: ReportingCell[]; slug: s
         </thead>
         <tbody>
           {quarters.map((q) => (
-            <tr key={q} className="border-b border-rule">
-              <th scope="row" className="py-1 pr-4">
+            <tr key={q}>
+              <th scope="row">
                 <Link href={`/dashboard/${slug}/reports/${q}`}>{q}</Link>
               </th>
-              {organizations.map(([id]) => {
+              {organizations.map(([id], i) => {
                 const found = cell.get(`${q}/${id}`);
                 return (
-                  <td key={id} className={`px-2 py-1 ${statusStyle[found?.status ?? "NOT_STARTED"]}`}>
+                  // The column's place is its key: an id on every cell only made the page heavier.
+                  <td key={i} data-status={found?.status ?? "NOT_STARTED"}>
                     {submissionStatusLabel[found?.state ?? "NOT_STARTED"]}
                   </td>
                 );

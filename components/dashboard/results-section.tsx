@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { PercentOfTargetChart, ResultsChart } from "@/components/charts/lazy-charts";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import type { IndicatorSummary } from "@/lib/data/results";
@@ -101,20 +100,10 @@ export function ChosenIndicatorChart({ chosen, slug }: { chosen: NonNullable<Par
         cumulativeActual: q.cumulativeActual,
         cumulativeTarget: q.cumulativeTarget,
       }))}
+      chart={{ kind: "results", unitLabel: unitLabel(summary.unit) }}
       filename={`${slug}-indicator-${summary.code}.csv`}
       note="Only approved quarters count. Annual targets count in the last quarter of their year."
-    >
-      <ResultsChart
-        unitLabel={unitLabel(summary.unit)}
-        data={quarters.map((q) => ({
-          quarter: q.quarter,
-          actual: q.actual === null ? null : Number(q.actual),
-          target: q.target === null ? null : Number(q.target),
-          cumulativeActual: q.cumulativeActual === null ? null : Number(q.cumulativeActual),
-          cumulativeTarget: q.cumulativeTarget === null ? null : Number(q.cumulativeTarget),
-        }))}
-      />
-    </ChartPanel>
+    />
   );
 }
 
@@ -143,9 +132,8 @@ export function PercentOfTargetPanel({ objective, indicators, slug }: { objectiv
       }))}
       filename={`${slug}-objective-${objective}-percent-of-target.csv`}
       emptyMessage={`No indicator of objective ${objective} has a target set, so there is no percentage to show.`}
+      chart={{ kind: "percent", indicators: withTarget.map((i) => i.code) }}
       note={without.length > 0 ? `No target set for: ${without.map((i) => i.code).join(", ")}.` : undefined}
-    >
-      <PercentOfTargetChart data={withTarget.map((i) => ({ indicator: i.code, percent: Number(i.percentOfTarget) }))} />
-    </ChartPanel>
+    />
   );
 }

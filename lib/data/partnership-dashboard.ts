@@ -24,23 +24,24 @@ const inRange = (quarter: string, from?: string, to?: string) => {
 export async function getPartnershipDashboard(actor: Actor | null, slug: string, filters: DashboardFilters) {
   const ref = await requirePartnership(actor, slug);
   const db = getDb();
-  const partnership = await db.partnership.findUniqueOrThrow({
-    where: { id: ref.id },
-    select: {
-      slug: true,
-      name: true,
-      country: true,
-      status: true,
-      signedOn: true,
-      endsOn: true,
-      firstYear: true,
-      firstQuarter: true,
-      lastYear: true,
-      lastQuarter: true,
-      objectives: { orderBy: { sortOrder: "asc" }, select: { code: true, title: true } },
-    },
-  });
-  const [totals, fundingQuarters, statements, indicators, grid, withoutYearTarget] = await Promise.all([
+  // Side by side: each needs only the partnership's id, so none waits for the partnership's own row.
+  const [partnership, totals, fundingQuarters, statements, indicators, grid, withoutYearTarget] = await Promise.all([
+    db.partnership.findUniqueOrThrow({
+      where: { id: ref.id },
+      select: {
+        slug: true,
+        name: true,
+        country: true,
+        status: true,
+        signedOn: true,
+        endsOn: true,
+        firstYear: true,
+        firstQuarter: true,
+        lastYear: true,
+        lastQuarter: true,
+        objectives: { orderBy: { sortOrder: "asc" }, select: { code: true, title: true } },
+      },
+    }),
     unsafeFundingTotals(db, ref.id, filters.currency),
     unsafeFundingByQuarter(db, ref.id, filters.currency),
     unsafeFundingStatements(db, ref.id),

@@ -28,7 +28,10 @@ test("the overview shows the seeded totals, and PHP changes the figures", async 
   await expect(page.getByTestId("committed-IACAT")).toHaveText("USD 921,760");
   await expect(page.getByTestId("delivered-TIP Office")).toContainText("USD 4,750,000");
   await expect(page.getByTestId("delivered-TIP Office")).toContainText("Illustrative data");
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  // A chart is drawn when it comes near the screen, as a reader scrolls to it.
+  const tipChart = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
+  await tipChart.scrollIntoViewIfNeeded();
+  await expect(tipChart.locator(".recharts-surface").first()).toBeVisible();
 
   const history = page.locator("[data-party='TIP Office'] details");
   await history.getByText("How the record stated it").click();
@@ -123,6 +126,11 @@ test("IACAT's 2018 restatement is shown as a restatement, and the chart says why
 test("at 390 px every chart's text is 12 px or more, bars are not hairlines, and the results table's target column can be reached", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/dashboard/philippines?currency=USD&indicator=O2.1&objective=O2");
+  // Each chart is drawn as it comes near the screen: scroll to every one that has figures.
+  for (const figure of await page.getByRole("figure").filter({ hasText: "Show the data table" }).all()) {
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator(".recharts-wrapper > svg.recharts-surface").first()).toBeVisible();
+  }
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   const sizes = await page.locator("figure svg text").evaluateAll((texts) => texts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
   expect(sizes.length).toBeGreaterThan(20);
@@ -162,6 +170,7 @@ test("at 1280 px the funding charts sit side by side, each on one axis", async (
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/dashboard/philippines?currency=USD");
   const panel = page.getByRole("figure", { name: "TIP Office: pledged and delivered by quarter, in USD" });
+  await panel.scrollIntoViewIfNeeded();
   // The charts themselves, not the legend's icons (recharts gives both the same class).
   const charts = panel.locator(".recharts-wrapper > svg.recharts-surface");
   await expect(charts).toHaveCount(2);
@@ -183,6 +192,35 @@ test("filters in the address narrow the view and can be shared", async ({ page }
   const grid = page.getByRole("table", { name: "Reporting status by quarter and organization" });
   await expect(grid.getByRole("row")).toHaveCount(5);
   await expect(page.getByRole("row", { name: /O1\.1/ })).toHaveCount(0);
+});
+
+test("each organization's indicators and results open on demand, with their figures, and the view can be shared by link", async ({ page }) => {
+  await page.goto("/dashboard/philippines");
+  const section = page.getByRole("region", { name: "By implementing organization" });
+  await expect(section.getByRole("heading", { level: 3 })).toHaveCount(0);
+  await section.getByText(/Each organization's indicators and results \(\d+ tables\)/).click();
+  await expect(page).toHaveURL(/show=organizations/);
+  await expect(section.getByRole("heading", { level: 3, name: "IJM" })).toBeVisible();
+  await expect(section.getByRole("table", { name: "IJM's indicators and results" }).getByRole("row", { name: /^O1\.1 / })).toContainText("312");
+  await expect(section.getByRole("table")).toHaveCount(await section.getByRole("heading", { level: 3 }).count());
+
+  // The address opens it, keeping the other filters; the filters still narrow it.
+  await page.goto("/dashboard/philippines?show=organizations&objective=O2&currency=PHP");
+  await expect(page.getByTestId("committed-TIP Office")).toHaveText("PHP 237,000,000");
+  await expect(section.getByRole("row", { name: /O2\.1/ }).first()).toContainText("85.0%");
+  await expect(section.getByRole("row", { name: /O1\.1/ })).toHaveCount(0);
+});
+
+test("a chart's data table appears when asked for, from the same figures as the chart", async ({ page }) => {
+  await page.goto("/dashboard/philippines?currency=USD&indicator=O2.1&objective=O2");
+  const panel = page.getByRole("figure", { name: /^O2\.1 .*target and actual by quarter/ });
+  await expect(panel.getByRole("table")).toHaveCount(0);
+  await panel.getByText("Show the data table").press("Enter");
+  await expect(panel.getByRole("columnheader")).toHaveText(["Quarter", "Unit", "Actual", "Target", "Actual to date", "Target to date"]);
+  await expect(panel.getByRole("row")).not.toHaveCount(1);
+  const percent = page.getByRole("figure", { name: "Objective O2: percent of target achieved, by indicator" });
+  await percent.getByText("Show the data table").click();
+  await expect(percent.getByRole("row", { name: /^O2\.1 / })).toContainText("85");
 });
 
 test("the release desk shows the live figures beside the public record, and who approved each release", async ({ page }) => {

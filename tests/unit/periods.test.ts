@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatQuarter, parseQuarter, quarterOfDate, quarterRange, reportDueOn } from "../../lib/periods";
+import { formatQuarter, parseQuarter, quarterOfDate, quarterRange, reportDueOn, yearRunsWithSameList } from "../../lib/periods";
 
 describe("reporting quarters", () => {
   it("round-trip through their text form", () => {
@@ -32,5 +32,35 @@ describe("reporting quarters", () => {
     expect(reportDueOn({ year: 2019, quarter: 2 })).toBe("2019-07-30");
     expect(reportDueOn({ year: 2019, quarter: 3 })).toBe("2019-10-30");
     expect(reportDueOn({ year: 2019, quarter: 4 })).toBe("2020-01-30");
+  });
+});
+
+describe("yearRunsWithSameList", () => {
+  const lists: Record<number, string[]> = { 2017: ["O2.1", "O1.1"], 2018: ["O1.1"], 2019: ["O1.1"], 2020: [], 2021: ["O1.1"] };
+  const runs = (years: number[]) =>
+    yearRunsWithSameList(
+      years,
+      (y) => lists[y] ?? [],
+      (code) => code,
+    );
+
+  it("shows a list once for consecutive years that share it, and apart where it differs", () => {
+    expect(runs([2017, 2018, 2019, 2020, 2021])).toEqual([
+      { label: "2017", items: ["O2.1", "O1.1"] },
+      { label: "2018–2019", items: ["O1.1"] },
+      { label: "2020", items: [] },
+      { label: "2021", items: ["O1.1"] },
+    ]);
+  });
+
+  it("does not join years that are not consecutive, nor lists in another order", () => {
+    expect(runs([2018, 2021]).map((r) => r.label)).toEqual(["2018", "2021"]);
+    const swapped = yearRunsWithSameList(
+      [2017, 2018],
+      (y) => (y === 2017 ? ["O1.1", "O2.1"] : ["O2.1", "O1.1"]),
+      (code) => code,
+    );
+    expect(swapped.map((r) => r.label)).toEqual(["2017", "2018"]);
+    expect(runs([])).toEqual([]);
   });
 });

@@ -4,11 +4,12 @@ import { FundingCharts, FundingHeadlines } from "@/components/dashboard/funding-
 import { FiltersForm } from "@/components/dashboard/filters-form";
 import { ReportingGrid } from "@/components/dashboard/reporting-grid";
 import { ChosenIndicatorChart, PercentOfTargetPanel, ResultsTable } from "@/components/dashboard/results-section";
+import { OnDemandDetails } from "@/components/ui/on-demand-details";
 import { requireSignedIn } from "@/lib/auth/session";
 import { getPartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate, statusLabel } from "@/lib/format";
 import { readForPage } from "@/lib/page-errors";
-import { formatQuarter, parseQuarter, quarterRange } from "@/lib/periods";
+import { formatQuarter, parseQuarter, quarterRange, yearRunsWithSameList } from "@/lib/periods";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -17,7 +18,14 @@ export const metadata: Metadata = { title: "Partnership overview" };
 
 export default async function PartnershipOverviewPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const filters = parseDashboardFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseDashboardFilters(query);
+  // Each organization's table repeats rows of the results table: sent only when asked for.
+  const showOrganizations = query.show === "organizations";
+  const withOrganizations = new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]) => (k === "show" || v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? "") : v]])),
+  );
+  withOrganizations.set("show", "organizations");
   const path = `/dashboard/${slug}`;
   const actor = await requireSignedIn(path);
   const view = await readForPage(() => getPartnershipDashboard(actor, slug, filters), path);
@@ -25,6 +33,7 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
   const quarters = quarterRange(parseQuarter(partnership.firstQuarter)!, parseQuarter(partnership.lastQuarter)!).map(formatQuarter);
   const years = [...new Set(quarters.map((q) => Number(q.slice(0, 4))))];
   const hasData = view.funding.totals.length > 0 || view.indicators.length > 0;
+  const organizations = view.partners.filter((p) => !filters.partner || p.id === filters.partner);
 
   return (
     <div className="space-y-8">
@@ -87,11 +96,14 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
                 <p>Every indicator has a target for every year of the partnership.</p>
               ) : (
                 <ul className="space-y-1">
-                  {years.map((year) => {
-                    const missing = view.annualTargets.missing.filter((m) => m.year === year);
+                  {yearRunsWithSameList(
+                    years,
+                    (year) => view.annualTargets.missing.filter((m) => m.year === year),
+                    (m) => m.code,
+                  ).map(({ label, items: missing }) => {
                     return (
-                      <li key={year}>
-                        <span className="font-semibold">{year}:</span>{" "}
+                      <li key={label}>
+                        <span className="font-semibold">{label}:</span>{" "}
                         {missing.length === 0
                           ? "every indicator has a target."
                           : missing.map((m, i) => (
@@ -115,18 +127,25 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
             <h2 id="partners-heading" className="text-2xl font-bold">
               By implementing organization
             </h2>
-            {view.partners
-              .filter((p) => !filters.partner || p.id === filters.partner)
-              .map((p) => (
-                <div key={p.id} className="space-y-2">
-                  <h3 className="text-xl font-bold">{p.name}</h3>
-                  <ResultsTable
-                    indicators={view.indicators.filter((i) => i.responsibleId === p.id)}
-                    slug={partnership.slug}
-                    caption={`${p.name}'s indicators and results`}
-                  />
-                </div>
-              ))}
+            <OnDemandDetails
+              summary={`Each organization's indicators and results (${organizations.length} ${organizations.length === 1 ? "table" : "tables"})`}
+              href={`${path}?${withOrganizations}`}
+              anchor="partners-heading"
+              loaded={showOrganizations}
+            >
+              {showOrganizations
+                ? organizations.map((p) => (
+                    <div key={p.id} className="mt-2 space-y-2">
+                      <h3 className="text-xl font-bold">{p.name}</h3>
+                      <ResultsTable
+                        indicators={view.indicators.filter((i) => i.responsibleId === p.id)}
+                        slug={partnership.slug}
+                        caption={`${p.name}'s indicators and results`}
+                      />
+                    </div>
+                  ))
+                : null}
+            </OnDemandDetails>
           </section>
 
           <section aria-labelledby="reporting-heading" className="space-y-4">
