@@ -131,7 +131,13 @@ function ChartBox({ className, style, children }: { className: string; style?: C
     if (!element || typeof IntersectionObserver === "undefined") return setNear(true);
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "200px 0px" });
     observer.observe(element);
-    return () => observer.disconnect();
+    // Printing: every chart is drawn, not only those scrolled near.
+    const draw = () => setNear(true);
+    window.addEventListener("beforeprint", draw);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", draw);
+    };
   }, []);
   return (
     <div ref={box} className={className} style={style}>

@@ -248,3 +248,15 @@ test("the dashboard pages have no serious accessibility problems", async ({ page
     await expectNoSeriousAccessibilityProblems(page);
   }
 });
+
+test("printing draws every chart, not only those the reader scrolled near", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto("/dashboard/philippines?currency=USD&indicator=O2.1&objective=O2");
+  const figures = page.getByRole("figure").filter({ hasText: "Show the data table" });
+  const count = await figures.count();
+  expect(count).toBeGreaterThan(2);
+  // The last one is far below the first screen: not drawn yet.
+  await expect(figures.last().getByText("Loading the chart… its figures are in the table.")).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  for (const figure of await figures.all()) await expect(figure.locator(".recharts-wrapper > svg.recharts-surface").first()).toBeAttached();
+});
