@@ -8,6 +8,8 @@
 //   5. the signed-in overview on its own: its weight (HTML and RSC payload) and its latency for
 //      one user; with --baseline-dir, the same figures and its load for an earlier commit's build,
 //      measured in this run on the same database; with --before, an earlier run's figures
+//   6. the public summary and the overview through nginx, to one instance and to two of this
+//      build sharing a Redis (./bench/cluster.ts; needs nginx and redis-server)
 // package.json generates the Prisma client before this file loads (its imports reach it).
 // Options: --sizes 10000,100000,1000000  --http-seconds 20  --connections 50
 //          --baseline-dir <a built checkout of an earlier commit>  --before bench/results/<an earlier run>.json
@@ -20,6 +22,7 @@ import pg from "pg";
 import { createPrismaClient } from "../lib/data/prisma";
 import { benchDatabaseUrl, prepareBenchDatabase } from "./bench/database";
 import { startBaselineServer, type BaselineServer } from "./bench/baseline-server";
+import { benchCluster, type ClusterResult } from "./bench/cluster";
 import { firstLoadJs, load, type BundleSize, type LoadResult } from "./bench/http";
 import { pageWeight, type PageWeight } from "./bench/page-weight";
 import { timeImport, type ImportTiming } from "./bench/import";
@@ -174,6 +177,16 @@ await runCli(async () => {
     await server.stop();
   }
 
+  log("two instances of this build behind nginx, sharing a Redis, against one behind the same nginx");
+  const cluster: ClusterResult[] = await benchCluster({
+    databaseUrl: url,
+    signInAs: { email: users.admin.email, password: users.password, twoStepKey: BENCH_TWO_STEP.totpSecret },
+    targets: HTTP_TARGETS.filter((t) => t.path === "/partnerships/philippines" || t.path === OVERVIEW),
+    connections,
+    seconds,
+    log,
+  });
+
   const first = queries[0]!;
   const last = queries.at(-1)!;
   const results = {
@@ -196,6 +209,7 @@ await runCli(async () => {
     bundles,
     http,
     overview: { weight: overviewWeight, oneUser: overviewOneUser, baseline: baselineFigures },
+    cluster,
     seconds: round((performance.now() - started) / 1000, 0),
   };
   await mkdir(path.join(projectRoot, "bench/results"), { recursive: true });
@@ -277,6 +291,24 @@ await runCli(async () => {
         `read from ${values.before}: measured at another time, so compare them only with a run on the same machine and options.`,
     );
   }
+  console.log(
+    `\nThrough nginx, ${connections} connections for ${seconds} s each: one instance against two of the same build (REDIS_URL set for both; ` +
+      `the two share this machine's ${results.machine.cpus} cores with nginx, PostgreSQL and the load generator):`,
+  );
+  console.log(
+    table(
+      ["target", "1 instance req/s", "p50 ms", "2 instances req/s", "p50 ms", "× one", "failures"],
+      cluster.map((c) => [
+        `${c.name} ${c.path}`,
+        c.one.requestsPerSecond,
+        c.one.p50Ms,
+        c.two.requestsPerSecond,
+        c.two.p50Ms,
+        c.ratio,
+        c.one.failures + c.two.failures,
+      ]),
+    ),
+  );
   console.log(`\nWritten to bench/results/latest.json in ${results.seconds} s.`);
 
   const over = bundles.filter((b) => b.overBudget);
