@@ -1,5 +1,5 @@
 // npm run bench:lighthouse: Lighthouse (mobile) on the signed-in partnership overview of a
-// production build on the benchmark database, a few times (the median run is reported, since one
+// production build on the benchmark database, a few times (the run of median score is reported, since one
 // run's score moves by a few points on a shared machine). Prints performance, TBT, CLS and TTI
 // and writes bench/results/lighthouse.json.
 // Options: --runs 3  --path /dashboard/philippines  --before bench/results/<an earlier run>.json
@@ -62,8 +62,8 @@ await runCli(async () => {
   console.log(`\nLighthouse ${median.lighthouseVersion}, mobile (simulated throttling), Chromium headless, on ${values.path}, signed in:`);
   console.log(`${"".padEnd(44)} performance  TBT ms    CLS  TTI ms  LCP ms`);
   results.forEach((r, i) => console.log(line(`run ${i + 1}`, r)));
-  if (before) console.log(line(`before (median): ${before.commit}`, before.median));
-  console.log(line(`median: ${file.commit}`, median));
+  if (before) console.log(line(`before, the run of median score: ${before.commit}`, before.median));
+  console.log(line(`the run of median score: ${file.commit}`, median));
   console.log("\nWritten to bench/results/lighthouse.json.");
 });
 
