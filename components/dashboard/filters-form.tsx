@@ -10,10 +10,13 @@ export function FiltersForm(props: {
   objectives: { code: string; title: string }[];
   partners: { id: string; name: string }[];
   indicators: { code: string; name: string }[];
+  /** The sections opened on demand (lib/dashboard-sections.ts), kept open when the filters change. */
+  shown?: string[];
 }) {
   const { filters } = props;
   return (
     <form method="get" action={props.action} className="flex flex-wrap items-end gap-3 border border-rule bg-base-lightest p-3" aria-label="Filters">
+      {props.shown?.length ? <input type="hidden" name="show" value={props.shown.join(",")} /> : null}
       <label className="text-sm font-semibold">
         From
         <select name="from" defaultValue={filters.from ?? ""} className={`${field} block`}>

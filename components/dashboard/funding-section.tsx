@@ -1,5 +1,6 @@
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { IllustrativeBadge } from "@/components/ui/illustrative-badge";
+import { OnDemandDetails } from "@/components/ui/on-demand-details";
 import type { PartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate } from "@/lib/format";
 import { chartNotes, quarterNotes, trimRate } from "@/lib/funding-notes";
@@ -14,8 +15,19 @@ const kindLabel: Record<string, string> = {
   IN_KIND: "In kind",
 };
 
-/** Headline money: each party's latest commitment with its history, and what it delivered. */
-export function FundingHeadlines({ funding, currency }: { funding: PartnershipDashboard["funding"]; currency: CurrencyCode }) {
+/**
+ * Headline money: each party's latest commitment and what it delivered, and the history of how
+ * the record stated it, which is sent only when asked for (`statements.href` asks for it).
+ */
+export function FundingHeadlines({
+  funding,
+  currency,
+  statements: history,
+}: {
+  funding: PartnershipDashboard["funding"];
+  currency: CurrencyCode;
+  statements: { shown: boolean; href: string };
+}) {
   if (funding.totals.length === 0) {
     return (
       <p role="status" className="bg-base-lightest p-3">
@@ -41,29 +53,36 @@ export function FundingHeadlines({ funding, currency }: { funding: PartnershipDa
               </dd>
             </dl>
             {statements.length > 0 ? (
-              <details>
-                <summary className="cursor-pointer text-primary underline">How the record stated it ({statements.length} statements)</summary>
-                <ol className="mt-2 space-y-2 text-sm">
-                  {statements.map((s) => (
-                    <li key={s.id} className={`border-l-4 pl-2 ${s.latest ? "border-primary" : "border-rule"}`}>
-                      <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
-                      {formatMoney(s.amount, s.currency)}
-                      {s.statedEquivalent && s.statedEquivalentCurrency ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})` : ""}
-                      {" — "}
-                      {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
-                      <br />
-                      Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
-                      {s.source ? (
-                        <>
-                          <br />
-                          Source: {s.source.title}, {s.source.publisher}
-                          {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
-                        </>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
-              </details>
+              <OnDemandDetails
+                summary={`How the record stated it (${statements.length} ${statements.length === 1 ? "statement" : "statements"})`}
+                href={history.href}
+                anchor="money-heading"
+                loaded={history.shown}
+                noun="statements"
+              >
+                {history.shown ? (
+                  <ol className="mt-2 space-y-2 text-sm">
+                    {statements.map((s) => (
+                      <li key={s.id} className={`border-l-4 pl-2 ${s.latest ? "border-primary" : "border-rule"}`}>
+                        <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
+                        {formatMoney(s.amount, s.currency)}
+                        {s.statedEquivalent && s.statedEquivalentCurrency ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})` : ""}
+                        {" — "}
+                        {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
+                        <br />
+                        Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
+                        {s.source ? (
+                          <>
+                            <br />
+                            Source: {s.source.title}, {s.source.publisher}
+                            {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ol>
+                ) : null}
+              </OnDemandDetails>
             ) : null}
           </div>
         );

@@ -1,6 +1,22 @@
 import Link from "next/link";
 import type { ReportingCell } from "@/lib/data/results";
-import { submissionStatusLabel } from "@/lib/format";
+import { submissionStatusLabel, type ReportState } from "@/lib/format";
+
+/**
+ * The grid in one sentence, for the overview before the grid is asked for: how many reports are
+ * in each state, in the order of submissionStatusLabel ("40 approved, 2 submitted, 12 not started").
+ */
+export function reportingSummary(cells: ReportingCell[]): string {
+  const quarters = new Set(cells.map((c) => c.quarter)).size;
+  const organizations = new Set(cells.map((c) => c.organizationId)).size;
+  const counts = new Map<ReportState, number>();
+  for (const c of cells) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
+  const states = (Object.keys(submissionStatusLabel) as ReportState[])
+    .filter((state) => counts.has(state))
+    .map((state) => `${counts.get(state)} ${submissionStatusLabel[state].toLowerCase()}`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(quarters, "quarter")} × ${plural(organizations, "organization")}: ${states.join(", ")}`;
+}
 
 /**
  * Quarter × organization: each cell says its status in words (colour only repeats it). Cell

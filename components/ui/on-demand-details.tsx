@@ -14,6 +14,7 @@ export function OnDemandDetails({
   href,
   anchor,
   loaded,
+  noun = "tables",
   children,
 }: {
   summary: string;
@@ -21,6 +22,8 @@ export function OnDemandDetails({
   /** Where the link without JavaScript lands: the section's heading. */
   anchor: string;
   loaded: boolean;
+  /** What opening it shows, for its loading message and its link: "tables", "statements". */
+  noun?: string;
   children?: ReactNode;
 }) {
   const router = useRouter();
@@ -37,7 +40,7 @@ export function OnDemandDetails({
         children
       ) : (
         <p role="status" className="mt-2 text-muted">
-          {pending ? "Loading the tables…" : <a href={`${href}#${anchor}`}>Show the tables</a>}
+          {pending ? `Loading the ${noun}…` : <a href={`${href}#${anchor}`}>Show the {noun}</a>}
         </p>
       )}
     </details>

@@ -33,8 +33,11 @@ test("the overview shows the seeded totals, and PHP changes the figures", async 
   await tipChart.scrollIntoViewIfNeeded();
   await expect(tipChart.locator(".recharts-surface").first()).toBeVisible();
 
+  // The history of the statements is sent when asked for.
   const history = page.locator("[data-party='TIP Office'] details");
-  await history.getByText("How the record stated it").click();
+  await expect(history).not.toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
+  await history.getByText("How the record stated it (5 statements)").click();
+  await expect(page).toHaveURL(/show=statements/);
   await expect(history).toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
   await expect(history).toContainText("Earlier statement.");
 
@@ -54,7 +57,16 @@ test("results show published figures, targets or 'No target set', and the report
   // O2.1's seeded quarters add up to 64 against a life target of 60, but the demo leaves IACAT's
   // 2020Q3, 2020Q4 and 2021Q1 (7 + 4 + 2) on its desk, not approved (prisma/seed/demo-work.ts): 51 of 60.
   await expect(page.getByRole("row", { name: /O2\.1/ }).first()).toContainText("85.0%");
+  // The grid is summed up in a line, and sent when asked for; the filters keep it open.
   const grid = page.getByRole("table", { name: "Reporting status by quarter and organization" });
+  await expect(grid).toHaveCount(0);
+  const section = page.getByRole("region", { name: "Reporting status" });
+  await section.getByText(/^Each quarter's reports by organization \(17 quarters × 3 organizations: .*\d+ approved/).click();
+  await expect(page).toHaveURL(/show=reporting/);
+  await expect(grid.getByRole("row")).toHaveCount(18);
+  await page.getByLabel("Currency").selectOption("PHP");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/currency=PHP/);
   await expect(grid.getByRole("row")).toHaveCount(18);
 });
 
@@ -187,7 +199,7 @@ test("at 1280 px the funding charts sit side by side, each on one axis", async (
 });
 
 test("filters in the address narrow the view and can be shared", async ({ page }) => {
-  await page.goto("/dashboard/philippines?from=2019Q1&to=2019Q4&objective=O2&indicator=O2.1");
+  await page.goto("/dashboard/philippines?from=2019Q1&to=2019Q4&objective=O2&indicator=O2.1&show=reporting");
   await expect(page.getByRole("heading", { name: /O2\.1 .*target and actual by quarter/ })).toBeVisible();
   const grid = page.getByRole("table", { name: "Reporting status by quarter and organization" });
   await expect(grid.getByRole("row")).toHaveCount(5);

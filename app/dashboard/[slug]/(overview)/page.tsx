@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FundingCharts, FundingHeadlines } from "@/components/dashboard/funding-section";
 import { FiltersForm } from "@/components/dashboard/filters-form";
-import { ReportingGrid } from "@/components/dashboard/reporting-grid";
+import { ReportingGrid, reportingSummary } from "@/components/dashboard/reporting-grid";
 import { ChosenIndicatorChart, PercentOfTargetPanel, ResultsTable } from "@/components/dashboard/results-section";
 import { OnDemandDetails } from "@/components/ui/on-demand-details";
 import { requireSignedIn } from "@/lib/auth/session";
+import { addressShowing, shownSections } from "@/lib/dashboard-sections";
 import { getPartnershipDashboard } from "@/lib/data/partnership-dashboard";
 import { formatDate, statusLabel } from "@/lib/format";
 import { readForPage } from "@/lib/page-errors";
@@ -20,13 +21,10 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
   const { slug } = await params;
   const query = await searchParams;
   const filters = parseDashboardFilters(query);
-  // Each organization's table repeats rows of the results table: sent only when asked for.
-  const showOrganizations = query.show === "organizations";
-  const withOrganizations = new URLSearchParams(
-    Object.entries(query).flatMap(([k, v]) => (k === "show" || v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? "") : v]])),
-  );
-  withOrganizations.set("show", "organizations");
   const path = `/dashboard/${slug}`;
+  // Each organization's tables repeat rows of the results table, and the funding statements and
+  // the reporting grid are long and below the fold: each is sent only when asked for.
+  const shown = shownSections(query.show);
   const actor = await requireSignedIn(path);
   const view = await readForPage(() => getPartnershipDashboard(actor, slug, filters), path);
   const { partnership } = view;
@@ -60,6 +58,7 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
         objectives={partnership.objectives}
         partners={view.partners}
         indicators={view.indicators.map((i) => ({ code: i.code, name: i.name }))}
+        shown={[...shown]}
       />
 
       {!hasData ? (
@@ -72,7 +71,11 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
             <h2 id="money-heading" className="text-2xl font-bold">
               Funding in {filters.currency}: committed and delivered
             </h2>
-            <FundingHeadlines funding={view.funding} currency={filters.currency} />
+            <FundingHeadlines
+              funding={view.funding}
+              currency={filters.currency}
+              statements={{ shown: shown.has("statements"), href: addressShowing(path, query, "statements") }}
+            />
             <FundingCharts funding={view.funding} currency={filters.currency} slug={partnership.slug} />
           </section>
 
@@ -129,11 +132,11 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
             </h2>
             <OnDemandDetails
               summary={`Each organization's indicators and results (${organizations.length} ${organizations.length === 1 ? "table" : "tables"})`}
-              href={`${path}?${withOrganizations}`}
+              href={addressShowing(path, query, "organizations")}
               anchor="partners-heading"
-              loaded={showOrganizations}
+              loaded={shown.has("organizations")}
             >
-              {showOrganizations
+              {shown.has("organizations")
                 ? organizations.map((p) => (
                     <div key={p.id} className="mt-2 space-y-2">
                       <h3 className="text-xl font-bold">{p.name}</h3>
@@ -152,7 +155,19 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
             <h2 id="reporting-heading" className="text-2xl font-bold">
               Reporting status
             </h2>
-            <ReportingGrid cells={view.grid} slug={partnership.slug} />
+            {view.grid.length === 0 ? (
+              <ReportingGrid cells={view.grid} slug={partnership.slug} />
+            ) : (
+              <OnDemandDetails
+                summary={`Each quarter's reports by organization (${reportingSummary(view.grid)})`}
+                href={addressShowing(path, query, "reporting")}
+                anchor="reporting-heading"
+                loaded={shown.has("reporting")}
+                noun="grid"
+              >
+                {shown.has("reporting") ? <ReportingGrid cells={view.grid} slug={partnership.slug} /> : null}
+              </OnDemandDetails>
+            )}
           </section>
         </>
       )}
