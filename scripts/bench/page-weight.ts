@@ -9,7 +9,7 @@ export interface PageWeight {
   htmlGzipBytes: number;
   rscBytes: number;
   rscGzipBytes: number;
-  /** HTML plus RSC, uncompressed: the figure the page-weight goal is stated in. */
+  /** HTML plus the RSC: 1 response, uncompressed. It counts the payload twice (the HTML carries it inline), so the page weight is htmlBytes; kept to compare with earlier runs. */
   totalBytes: number;
 }
 
