@@ -105,7 +105,8 @@ await runCli(async () => {
     // A larger young generation (64 MB semi-spaces, V8's default is 16 MB) collects the garbage of
     // rendering a page less often: about 6 % more signed-in overviews a second under load here
     // (issue 19, docs/PERFORMANCE.md), for up to about 100 MB more memory while busy.
-    const server = mode === "start" ? ["--max-semi-space-size=64", "--import", "tsx", path.join(projectRoot, "scripts/serve.ts")] : [nextBin, mode, "--port", String(port)];
+    const server =
+      mode === "start" ? ["--max-semi-space-size=64", "--import", "tsx", path.join(projectRoot, "scripts/serve.ts")] : [nextBin, mode, "--port", String(port)];
     child = spawn(process.execPath, server, { env, stdio: "inherit" });
     child.on("exit", (code) => void stop(signalled ? 0 : (code ?? 1)));
     const appUrl = `http://localhost:${port}`;
