@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { reportingSummary } from "../../components/dashboard/reporting-grid";
 import { addressShowing, shownSections } from "../../lib/dashboard-sections";
+import type { ReportingCell } from "../../lib/data/results";
 
 describe("the overview's sections sent on demand", () => {
   it("reads the sections named in the address, in either form, and ignores other words", () => {
@@ -20,5 +22,33 @@ describe("the overview's sections sent on demand", () => {
 
   it("escapes what the address carried", () => {
     expect(addressShowing("/dashboard/x", { objective: "a&show=b c" }, "organizations")).toBe("/dashboard/x?objective=a%26show%3Db+c&show=organizations");
+  });
+});
+
+describe("the reporting grid's line on the overview", () => {
+  const cell = (quarter: string, organizationId: string, state: ReportingCell["state"]): ReportingCell => ({
+    partnershipId: "p",
+    quarter,
+    organizationId,
+    organization: organizationId.toUpperCase(),
+    status: state === "APPROVED" ? "APPROVED" : state === "NOT_STARTED" ? "NOT_STARTED" : "SUBMITTED",
+    state,
+    dueOn: null,
+  });
+
+  it("counts the reports in each state, in the order the app lists states", () => {
+    const cells = [
+      cell("2020Q1", "ijm", "APPROVED"),
+      cell("2020Q1", "tsa", "APPROVED"),
+      cell("2020Q2", "ijm", "SUBMITTED"),
+      cell("2020Q2", "tsa", "NOT_STARTED"),
+      cell("2020Q3", "ijm", "NOT_STARTED"),
+      cell("2020Q3", "tsa", "APPROVED"),
+    ];
+    expect(reportingSummary(cells)).toBe("3 quarters × 2 organizations: 2 not started, 1 submitted, 3 approved");
+  });
+
+  it("says one quarter and one organization in the singular", () => {
+    expect(reportingSummary([cell("2021Q2", "iacat", "REOPENED")])).toBe("1 quarter × 1 organization: 1 reopened");
   });
 });
