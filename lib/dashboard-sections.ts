@@ -14,13 +14,26 @@ export function shownSections(show: Query[string]): Set<OnDemandSection> {
   return new Set(ON_DEMAND_SECTIONS.filter((section) => words.includes(section)));
 }
 
+/** `show`'s value for these sections, in a fixed order ("" for none). */
+export function showValue(sections: Iterable<string>): string {
+  const wanted = new Set(sections);
+  return ON_DEMAND_SECTIONS.filter((s) => wanted.has(s)).join(",");
+}
+
+/** `path` with `params`, its `show` replaced by these sections (dropped for none). */
+export function addressWith(path: string, params: URLSearchParams, sections: Iterable<string>): string {
+  const next = new URLSearchParams(params);
+  const show = showValue(sections);
+  if (show) next.set("show", show);
+  else next.delete("show");
+  const search = next.toString().replaceAll("%2C", ",");
+  return search ? `${path}?${search}` : path;
+}
+
 /** The same address with `section` shown too, keeping the other parameters (the first value of each). */
 export function addressShowing(path: string, query: Query, section: OnDemandSection): string {
-  const shown = shownSections(query.show);
-  shown.add(section);
   const params = new URLSearchParams(
     Object.entries(query).flatMap(([key, value]) => (key === "show" || value === undefined ? [] : [[key, Array.isArray(value) ? (value[0] ?? "") : value]])),
   );
-  params.set("show", ON_DEMAND_SECTIONS.filter((s) => shown.has(s)).join(","));
-  return `${path}?${params.toString().replaceAll("%2C", ",")}`;
+  return addressWith(path, params, [...shownSections(query.show), section]);
 }

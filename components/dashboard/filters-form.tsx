@@ -16,7 +16,8 @@ export function FiltersForm(props: {
   const { filters } = props;
   return (
     <form method="get" action={props.action} className="flex flex-wrap items-end gap-3 border border-rule bg-base-lightest p-3" aria-label="Filters">
-      {props.shown?.length ? <input type="hidden" name="show" value={props.shown.join(",")} /> : null}
+      {/* The sections open on demand; components/ui/on-demand-details.tsx keeps it up to date as they open and close. */}
+      <input type="hidden" name="show" value={props.shown?.join(",") ?? ""} disabled={!props.shown?.length} data-keeps-sections />
       <label className="text-sm font-semibold">
         From
         <select name="from" defaultValue={filters.from ?? ""} className={`${field} block`}>

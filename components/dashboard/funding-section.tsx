@@ -16,8 +16,8 @@ const kindLabel: Record<string, string> = {
 };
 
 /**
- * Headline money: each party's latest commitment and what it delivered, and the history of how
- * the record stated it, which is sent only when asked for (`statements.href` asks for it).
+ * Headline money: each party's latest commitment and what it delivered; under them, the history
+ * of how the record stated each figure, sent only when asked for (`statements.href` asks for it).
  */
 export function FundingHeadlines({
   funding,
@@ -35,11 +35,12 @@ export function FundingHeadlines({
       </p>
     );
   }
+  const parties = funding.totals.map((t) => ({ party: t.party, statements: funding.statements.filter((s) => s.party === t.party) }));
+  const count = funding.statements.length;
   return (
-    <div className="grid gap-4 md:grid-cols-2">
-      {funding.totals.map((t) => {
-        const statements = funding.statements.filter((s) => s.party === t.party);
-        return (
+    <div className="space-y-3">
+      <div className="grid gap-4 md:grid-cols-2">
+        {funding.totals.map((t) => (
           <div key={t.partyId} className="space-y-2 border border-rule p-4" data-party={t.party}>
             <h3 className="text-lg font-bold">{t.party}</h3>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
@@ -52,41 +53,54 @@ export function FundingHeadlines({
                 {formatMoney(t.delivered, currency)} {t.deliveredIllustrative ? <IllustrativeBadge /> : null}
               </dd>
             </dl>
-            {statements.length > 0 ? (
-              <OnDemandDetails
-                summary={`How the record stated it (${statements.length} ${statements.length === 1 ? "statement" : "statements"})`}
-                href={history.href}
-                anchor="money-heading"
-                loaded={history.shown}
-                noun="statements"
-              >
-                {history.shown ? (
-                  <ol className="mt-2 space-y-2 text-sm">
-                    {statements.map((s) => (
-                      <li key={s.id} className={`border-l-4 pl-2 ${s.latest ? "border-primary" : "border-rule"}`}>
-                        <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
-                        {formatMoney(s.amount, s.currency)}
-                        {s.statedEquivalent && s.statedEquivalentCurrency ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})` : ""}
-                        {" — "}
-                        {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
-                        <br />
-                        Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
-                        {s.source ? (
-                          <>
-                            <br />
-                            Source: {s.source.title}, {s.source.publisher}
-                            {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ol>
-                ) : null}
-              </OnDemandDetails>
-            ) : null}
           </div>
-        );
-      })}
+        ))}
+      </div>
+      {count > 0 ? (
+        <OnDemandDetails
+          section="statements"
+          summary={`How the record stated these figures (${count} ${count === 1 ? "statement" : "statements"}: ${parties
+            .filter((p) => p.statements.length > 0)
+            .map((p) => `${p.party} ${p.statements.length}`)
+            .join(", ")})`}
+          href={history.href}
+          anchor="money-heading"
+          loaded={history.shown}
+          noun="statements"
+        >
+          {history.shown
+            ? parties
+                .filter((p) => p.statements.length > 0)
+                .map((p) => (
+                  <div key={p.party} className="mt-2" data-statements-of={p.party}>
+                    <h3 className="font-bold">{p.party}&apos;s statements</h3>
+                    <ol className="mt-1 space-y-2 text-sm">
+                      {p.statements.map((s) => (
+                        <li key={s.id} className={`border-l-4 pl-2 ${s.latest ? "border-primary" : "border-rule"}`}>
+                          <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
+                          {formatMoney(s.amount, s.currency)}
+                          {s.statedEquivalent && s.statedEquivalentCurrency
+                            ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})`
+                            : ""}
+                          {" — "}
+                          {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
+                          <br />
+                          Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
+                          {s.source ? (
+                            <>
+                              <br />
+                              Source: {s.source.title}, {s.source.publisher}
+                              {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                ))
+            : null}
+        </OnDemandDetails>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { submissionStatusLabel, type ReportState } from "@/lib/format";
 
 /**
  * The grid in one sentence, for the overview before the grid is asked for: how many reports are
- * in each state, in the order of submissionStatusLabel ("40 approved, 2 submitted, 12 not started").
+ * in each state, in the order of submissionStatusLabel ("12 not started, 2 submitted, 40 approved").
  */
 export function reportingSummary(cells: ReportingCell[]): string {
   const quarters = new Set(cells.map((c) => c.quarter)).size;

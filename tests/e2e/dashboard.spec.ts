@@ -33,13 +33,16 @@ test("the overview shows the seeded totals, and PHP changes the figures", async 
   await tipChart.scrollIntoViewIfNeeded();
   await expect(tipChart.locator(".recharts-surface").first()).toBeVisible();
 
-  // The history of the statements is sent when asked for.
-  const history = page.locator("[data-party='TIP Office'] details");
+  // The history of the statements is sent when asked for, both parties' in one place.
+  const history = page.locator("details[data-on-demand='statements']");
   await expect(history).not.toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
-  await history.getByText("How the record stated it (5 statements)").click();
+  await history.getByText("How the record stated these figures (8 statements: IACAT 3, TIP Office 5)").click();
   await expect(page).toHaveURL(/show=statements/);
-  await expect(history).toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
-  await expect(history).toContainText("Earlier statement.");
+  const tipHistory = history.locator("[data-statements-of='TIP Office']");
+  await expect(tipHistory.getByRole("heading", { name: "TIP Office's statements" })).toBeVisible();
+  await expect(tipHistory).toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
+  await expect(tipHistory).toContainText("Earlier statement.");
+  await expect(tipHistory.getByRole("listitem")).toHaveCount(5);
 
   await page.getByLabel("Currency").selectOption("PHP");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -68,6 +71,14 @@ test("results show published figures, targets or 'No target set', and the report
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/currency=PHP/);
   await expect(grid.getByRole("row")).toHaveCount(18);
+  // Closed, it leaves the address, and Apply does not bring it back.
+  await section.locator("summary").click();
+  await expect(page).not.toHaveURL(/show=/);
+  await page.getByLabel("Currency").selectOption("USD");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/currency=USD/);
+  await expect(page).not.toHaveURL(/show=/);
+  await expect(grid).toHaveCount(0);
 });
 
 test("a chart's CSV has exactly the rows of its table, as numbers with their currency and rate", async ({ page }) => {
@@ -204,6 +215,24 @@ test("filters in the address narrow the view and can be shared", async ({ page }
   const grid = page.getByRole("table", { name: "Reporting status by quarter and organization" });
   await expect(grid.getByRole("row")).toHaveCount(5);
   await expect(page.getByRole("row", { name: /O1\.1/ })).toHaveCount(0);
+});
+
+test("two sections opened one after the other both open, even when the first is still loading", async ({ page }) => {
+  await page.goto("/dashboard/philippines");
+  // Hold back the first section's answer, so the second is opened while the first is loading.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/show=organizations/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("region", { name: "By implementing organization" }).locator("summary").click();
+  await expect(page.getByText("Loading the tables…")).toBeVisible();
+  await page.getByRole("region", { name: "Reporting status" }).locator("summary").click();
+  release();
+  await expect(page).toHaveURL(/show=organizations,reporting/);
+  await expect(page.getByRole("table", { name: "Reporting status by quarter and organization" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "IJM's indicators and results" })).toBeVisible();
 });
 
 test("each organization's indicators and results open on demand, with their figures, and the view can be shared by link", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportingSummary } from "../../components/dashboard/reporting-grid";
-import { addressShowing, shownSections } from "../../lib/dashboard-sections";
+import { addressShowing, addressWith, shownSections } from "../../lib/dashboard-sections";
 import type { ReportingCell } from "../../lib/data/results";
 
 describe("the overview's sections sent on demand", () => {
@@ -18,6 +18,14 @@ describe("the overview's sections sent on demand", () => {
     expect(addressShowing("/dashboard/philippines", { show: "reporting", from: ["2019Q1", "2020Q1"] }, "statements")).toBe(
       "/dashboard/philippines?from=2019Q1&show=statements,reporting",
     );
+  });
+
+  it("names the sections open now, and drops show when none is", () => {
+    const params = new URLSearchParams("currency=PHP&show=reporting");
+    expect(addressWith("/dashboard/x", params, ["reporting", "statements"])).toBe("/dashboard/x?currency=PHP&show=statements,reporting");
+    expect(addressWith("/dashboard/x", params, [])).toBe("/dashboard/x?currency=PHP");
+    expect(addressWith("/dashboard/x", new URLSearchParams("show=organizations"), [])).toBe("/dashboard/x");
+    expect(addressWith("/dashboard/x", new URLSearchParams(), ["nonsense"])).toBe("/dashboard/x");
   });
 
   it("escapes what the address carried", () => {

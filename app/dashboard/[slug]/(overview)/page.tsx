@@ -131,6 +131,7 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
               By implementing organization
             </h2>
             <OnDemandDetails
+              section="organizations"
               summary={`Each organization's indicators and results (${organizations.length} ${organizations.length === 1 ? "table" : "tables"})`}
               href={addressShowing(path, query, "organizations")}
               anchor="partners-heading"
@@ -159,6 +160,7 @@ export default async function PartnershipOverviewPage({ params, searchParams }: 
               <ReportingGrid cells={view.grid} slug={partnership.slug} />
             ) : (
               <OnDemandDetails
+                section="reporting"
                 summary={`Each quarter's reports by organization (${reportingSummary(view.grid)})`}
                 href={addressShowing(path, query, "reporting")}
                 anchor="reporting-heading"
