@@ -68,6 +68,9 @@ export function FundingHeadlines({
           loaded={history.shown}
           noun="statements"
         >
+          {history.shown ? (
+            <p className="mt-2 text-sm">Each figure&apos;s statements are together, the latest first; the latest counts in the totals.</p>
+          ) : null}
           {history.shown
             ? parties
                 .filter((p) => p.statements.length > 0)

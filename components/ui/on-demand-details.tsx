@@ -63,7 +63,13 @@ export function OnDemandDetails({
     >
       <summary className="cursor-pointer text-primary underline">{summary}</summary>
       {loaded ? (
-        children
+        <>
+          {/* Said once the content has arrived, since opening it moved nothing on the screen. */}
+          <p role="status" className="sr-only">
+            Showing the {noun}.
+          </p>
+          {children}
+        </>
       ) : (
         <p role="status" className="mt-2 text-muted">
           {pending ? `Loading the ${noun}…` : <a href={`${href}#${anchor}`}>Show the {noun}</a>}

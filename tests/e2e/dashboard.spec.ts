@@ -38,6 +38,7 @@ test("the overview shows the seeded totals, and PHP changes the figures", async 
   await expect(history).not.toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
   await history.getByText("How the record stated these figures (8 statements: IACAT 3, TIP Office 5)").click();
   await expect(page).toHaveURL(/show=statements/);
+  await expect(history.getByRole("status")).toHaveText("Showing the statements.");
   const tipHistory = history.locator("[data-statements-of='TIP Office']");
   await expect(tipHistory.getByRole("heading", { name: "TIP Office's statements" })).toBeVisible();
   await expect(tipHistory).toContainText("USD 3,500,000 (stated as PHP 175,000,000)");
