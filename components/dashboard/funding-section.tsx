@@ -35,8 +35,11 @@ export function FundingHeadlines({
       </p>
     );
   }
-  const parties = funding.totals.map((t) => ({ party: t.party, statements: funding.statements.filter((s) => s.party === t.party) }));
-  const count = funding.statements.length;
+  // The parties with statements, in the order of their boxes; the summary counts what the list shows.
+  const parties = funding.totals
+    .map((t) => ({ party: t.party, statements: funding.statements.filter((s) => s.party === t.party) }))
+    .filter((p) => p.statements.length > 0);
+  const count = parties.reduce((sum, p) => sum + p.statements.length, 0);
   return (
     <div className="space-y-3">
       <div className="grid gap-4 md:grid-cols-2">
@@ -60,7 +63,6 @@ export function FundingHeadlines({
         <OnDemandDetails
           section="statements"
           summary={`How the record stated these figures (${count} ${count === 1 ? "statement" : "statements"}: ${parties
-            .filter((p) => p.statements.length > 0)
             .map((p) => `${p.party} ${p.statements.length}`)
             .join(", ")})`}
           href={history.href}
@@ -69,39 +71,35 @@ export function FundingHeadlines({
           noun="statements"
         >
           {history.shown ? (
-            <p className="mt-2 text-sm">Each figure&apos;s statements are together, the latest first; the latest counts in the totals.</p>
+            <>
+              <p className="mt-2 text-sm">Each figure&apos;s statements are together, the latest first; the latest counts in the totals.</p>
+              {parties.map((p) => (
+                <div key={p.party} className="mt-2" data-statements-of={p.party}>
+                  <h3 className="font-bold">{p.party}&apos;s statements</h3>
+                  <ol className="mt-1 space-y-2 text-sm">
+                    {p.statements.map((s) => (
+                      <li key={s.id} className={`border-l-4 pl-2 ${s.latest ? "border-primary" : "border-rule"}`}>
+                        <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
+                        {formatMoney(s.amount, s.currency)}
+                        {s.statedEquivalent && s.statedEquivalentCurrency ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})` : ""}
+                        {" — "}
+                        {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
+                        <br />
+                        Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
+                        {s.source ? (
+                          <>
+                            <br />
+                            Source: {s.source.title}, {s.source.publisher}
+                            {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              ))}
+            </>
           ) : null}
-          {history.shown
-            ? parties
-                .filter((p) => p.statements.length > 0)
-                .map((p) => (
-                  <div key={p.party} className="mt-2" data-statements-of={p.party}>
-                    <h3 className="font-bold">{p.party}&apos;s statements</h3>
-                    <ol className="mt-1 space-y-2 text-sm">
-                      {p.statements.map((s) => (
-                        <li key={s.id} className={`border-l-4 pl-2 ${s.latest ? "border-primary" : "border-rule"}`}>
-                          <strong>{formatDate(s.statedOn)}</strong>: {kindLabel[s.kind] ?? s.kind}, {s.approximate ? "about or up to " : ""}
-                          {formatMoney(s.amount, s.currency)}
-                          {s.statedEquivalent && s.statedEquivalentCurrency
-                            ? ` (stated as ${formatMoney(s.statedEquivalent, s.statedEquivalentCurrency)})`
-                            : ""}
-                          {" — "}
-                          {s.label}. {s.latest ? "Latest statement: counts in totals." : "Earlier statement."}
-                          <br />
-                          Rate {s.exchangeRate} PHP per USD of {formatDate(s.rateDate)}: {s.rateSource}.
-                          {s.source ? (
-                            <>
-                              <br />
-                              Source: {s.source.title}, {s.source.publisher}
-                              {s.source.publishedOn ? `, ${formatDate(s.source.publishedOn)}` : ""}.
-                            </>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ol>
-                  </div>
-                ))
-            : null}
         </OnDemandDetails>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
-import { addressWith, type OnDemandSection } from "@/lib/dashboard-sections";
+import { addressWith, showValue, type OnDemandSection } from "@/lib/dashboard-sections";
 
 const OPENED = "details[data-on-demand]";
 
@@ -13,13 +13,12 @@ const OPENED = "details[data-on-demand]";
  */
 function addressOfOpenSections(): string {
   const open = [...document.querySelectorAll<HTMLDetailsElement>(OPENED)].filter((d) => d.open).map((d) => d.dataset.onDemand ?? "");
-  const address = addressWith(window.location.pathname, new URLSearchParams(window.location.search), open);
-  const show = new URL(address, window.location.origin).searchParams.get("show") ?? "";
+  const show = showValue(open);
   for (const field of document.querySelectorAll<HTMLInputElement>("input[data-keeps-sections]")) {
     field.value = show;
     field.disabled = show === "";
   }
-  return address;
+  return addressWith(window.location.pathname, new URLSearchParams(window.location.search), open);
 }
 
 /**
